@@ -62,13 +62,18 @@ public final class ListAppsCommand implements Callable<Integer> {
             }
             if (!e.parameters().isEmpty()) {
                 int width = e.parameters().stream().mapToInt(p -> p.name().length()).max().orElse(0);
+                int defaults = e.parameters().stream().mapToInt(p -> defaultText(p).length()).max().orElse(0);
                 out.println("    parameters:");
                 for (ParameterSpec p : e.parameters()) {
-                    out.printf("      %-" + width + "s  %-8s  %s  %s%n", p.name(), p.type().name().toLowerCase(java.util.Locale.ROOT),
-                            p.isRequired() ? "(required)" : "default '" + p.defaultValue() + "'", p.description());
+                    out.printf("      %-" + width + "s  %-8s  %-" + defaults + "s  %s%n", p.name(),
+                            p.type().name().toLowerCase(java.util.Locale.ROOT), defaultText(p), p.description());
                 }
             }
         }
         out.flush();
+    }
+
+    private static String defaultText(ParameterSpec p) {
+        return p.isRequired() ? "(required)" : "default '" + p.defaultValue() + "'";
     }
 }
