@@ -85,6 +85,33 @@ public final class AppRegistry {
         }
     }
 
+    /**
+     * Removes one app instance from a group (rolling back a load that failed on another host);
+     * returns it, or {@code null} when it was not there.
+     */
+    public LoadedApp remove(String group, Object instance) {
+        lock.lock();
+        try {
+            List<LoadedApp> apps = groups.get(group);
+            if (apps == null) {
+                return null;
+            }
+            for (LoadedApp a : apps) {
+                if (a.instance() == instance) {
+                    apps.remove(a);
+                    if (apps.isEmpty()) {
+                        groups.remove(group);
+                    }
+                    publish();
+                    return a;
+                }
+            }
+            return null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The current table. */
     public AppTable table() {
         return table;

@@ -224,6 +224,17 @@ public final class KernelClient implements Client {
         return true;
     }
 
+    /** Unloads one app instance of a group (rollback of a cluster-wide load); true when it was there. */
+    public boolean unloadInstance(String group, Object instance) {
+        LoadedApp removed = apps.remove(group, instance);
+        if (removed == null) {
+            return false;
+        }
+        applyTable(apps.table());
+        teardown(removed);
+        return true;
+    }
+
     /** Unloads every group (kernel stop). */
     public void unloadAll() {
         for (String group : new ArrayList<>(apps.apps().keySet())) {

@@ -130,6 +130,10 @@ class SessionThreadingTest {
         Object first = app.results.poll(10, TimeUnit.SECONDS);
         assertInstanceOf(Event.class, first);
         assertEquals("CHANNEL_ANSWER", ((Event) first).name());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!h.subscriptions.current().contains("CHANNEL_BRIDGE") && System.nanoTime() < deadline) {
+            Thread.sleep(2);
+        }
         assertTrue(h.subscriptions.current().contains("CHANNEL_BRIDGE"), "recv subscribed the event nobody had");
         h.event("CHANNEL_DESTROY", "u1", "Hangup-Cause", "NORMAL_CLEARING");
         Object second = app.results.poll(10, TimeUnit.SECONDS);
