@@ -18,6 +18,8 @@ import io.switchio.kernel.transport.TransportThreads;
 import io.switchio.spi.ConnectionLostException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +44,8 @@ final class HostRuntime implements RingDispatchLoop.ConnectionListener {
     private final KernelClient client;
     private final RingDispatchLoop loop;
     private final KernelThreads threads;
+    private final ReentrantLock upLock = new ReentrantLock();
+    private final Condition upChanged = upLock.newCondition();
 
     HostRuntime(Kernel.Builder settings, String host, int port, KernelThreads threads) {
         this.address = host + ":" + port;
@@ -85,6 +89,7 @@ final class HostRuntime implements RingDispatchLoop.ConnectionListener {
     boolean connect() {
         try {
             channel.connection().start();
+            awaitUp();
             return true;
         } catch (ConnectionLostException e) {
             LOG.warn("{}: not reachable at start ({}); retrying in the background, the other hosts serve meanwhile",
@@ -96,8 +101,32 @@ final class HostRuntime implements RingDispatchLoop.ConnectionListener {
         }
     }
 
+    /**
+     * Waits until the connection reports itself up: its reader thread marks it connected just
+     * after {@code start()} returns, and commands sent before that would be refused.
+     */
+    private void awaitUp() {
+        upLock.lock();
+        try {
+            long left = config.connectTimeout().toNanos();
+            while (!channel.isConnected() && left > 0) {
+                left = upChanged.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            upLock.unlock();
+        }
+    }
+
     @Override
     public void up(boolean reconnected) {
+        upLock.lock();
+        try {
+            upChanged.signalAll();
+        } finally {
+            upLock.unlock();
+        }
         LOG.info("{}: connected{}", address, reconnected ? " again" : "");
         if (reconnected) {
             threads.startTaskThread("resync-" + address, () -> {
