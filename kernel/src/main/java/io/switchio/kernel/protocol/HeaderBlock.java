@@ -1,0 +1,216 @@
+package io.switchio.kernel.protocol;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A header block cut out of the wire bytes: each {@code Name: value} line is indexed once (four
+ * ints: name start, name length, value start, value length) and nothing is decoded until asked.
+ * A lookup compares bytes, a value is decoded the first time it is read and then cached, so an app
+ * reading three headers of a 150-header event pays for three.
+ *
+ * <p>Line rules (esl-protocol §2.1): split at the first {@code :}, skip spaces and tabs after it,
+ * the value runs to the end of the line; a CR before the LF is tolerated; the block ends at the
+ * first empty line.
+ *
+ * <p>Threading: immutable after {@link #parse}; any thread may read. The value cache is written
+ * racily with immutable Strings, like {@code String.hash}: harmless.
+ */
+final class HeaderBlock implements EventHeaders {
+
+    private static final int[] NO_INDEX = new int[0];
+
+    private final byte[] bytes;
+    private final int[] index;
+    private final int count;
+    private final boolean percentEncoded;
+    private final int end;
+    private String[] cache;
+
+    private HeaderBlock(byte[] bytes, int[] index, int count, boolean percentEncoded, int end) {
+        this.bytes = bytes;
+        this.index = index;
+        this.count = count;
+        this.percentEncoded = percentEncoded;
+        this.end = end;
+    }
+
+    /**
+     * Indexes the header lines of {@code bytes[from, to)} up to the first empty line.
+     *
+     * @param percentEncoded whether values are URL-encoded (plain events, the connect reply)
+     * @param baseOffset added to positions in error messages (stream or frame offset of {@code bytes[0]})
+     * @throws EslProtocolException for a line without a colon
+     */
+    static HeaderBlock parse(byte[] bytes, int from, int to, boolean percentEncoded, long baseOffset) {
+        int[] idx = NO_INDEX;
+        int n = 0;
+        int p = from;
+        int blockEnd = to;
+        while (p < to) {
+            int lineStart = p;
+            int colon = -1;
+            int nl = -1;
+            for (int i = p; i < to; i++) {
+                byte c = bytes[i];
+                if (c == '\n') {
+                    nl = i;
+                    break;
+                }
+                if (c == ':' && colon < 0) {
+                    colon = i;
+                }
+            }
+            int lineEnd = nl < 0 ? to : nl;
+            if (lineEnd > lineStart && bytes[lineEnd - 1] == '\r') {
+                lineEnd--;
+            }
+            if (lineEnd == lineStart) {
+                blockEnd = nl < 0 ? to : nl + 1;
+                break;
+            }
+            if (colon < 0 || colon >= lineEnd) {
+                throw new EslProtocolException(baseOffset + lineStart,
+                        "header line without ':': '" + ValueDecoder.raw(bytes, lineStart, Math.min(lineEnd, lineStart + 80)) + "'");
+            }
+            int vs = colon + 1;
+            while (vs < lineEnd && (bytes[vs] == ' ' || bytes[vs] == '\t')) {
+                vs++;
+            }
+            if (n * 4 + 4 > idx.length) {
+                idx = java.util.Arrays.copyOf(idx, Math.max(64, idx.length * 2));
+            }
+            idx[n * 4] = lineStart;
+            idx[n * 4 + 1] = colon - lineStart;
+            idx[n * 4 + 2] = vs;
+            idx[n * 4 + 3] = lineEnd - vs;
+            n++;
+            p = nl < 0 ? to : nl + 1;
+            blockEnd = p;
+        }
+        return new HeaderBlock(bytes, idx, n, percentEncoded, blockEnd);
+    }
+
+    /** The position just after the block's terminating empty line (or the end of the input). */
+    int end() {
+        return end;
+    }
+
+    /**
+     * The same lines over a copy of the bytes that starts {@code shift} bytes later (the index is
+     * moved, so this block must not be used afterwards).
+     */
+    HeaderBlock moveTo(byte[] newBytes, int shift) {
+        for (int i = 0; i < count; i++) {
+            index[i * 4] -= shift;
+            index[i * 4 + 2] -= shift;
+        }
+        return new HeaderBlock(newBytes, index, count, percentEncoded, end - shift);
+    }
+
+    /** The same lines, with values read as URL-encoded. */
+    HeaderBlock asPercentEncoded() {
+        return new HeaderBlock(bytes, index, count, true, end);
+    }
+
+    @Override
+    public int size() {
+        return count;
+    }
+
+    @Override
+    public String name(int i) {
+        return new String(bytes, index[i * 4], index[i * 4 + 1], StandardCharsets.ISO_8859_1);
+    }
+
+    @Override
+    public String value(int i) {
+        String[] c = cache;
+        if (c == null) {
+            c = new String[count];
+            cache = c;
+        }
+        String v = c[i];
+        if (v == null) {
+            int from = index[i * 4 + 2];
+            int to = from + index[i * 4 + 3];
+            if (percentEncoded) {
+                v = ValueDecoder.percentDecoded(bytes, from, to);
+                if (v.equals("_undef_")) {
+                    v = "";
+                }
+            } else {
+                v = ValueDecoder.raw(bytes, from, to);
+            }
+            c[i] = v;
+        }
+        return v;
+    }
+
+    @Override
+    public int indexOf(String name) {
+        return indexOf(name, -1);
+    }
+
+    @Override
+    public int indexOf(String name, int after) {
+        int len = name.length();
+        for (int i = after + 1; i < count; i++) {
+            if (index[i * 4 + 1] == len && nameEquals(index[i * 4], name, len, false)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Like {@link #indexOf(String)} but ignoring ASCII case (framing headers). */
+    int indexOfIgnoreCase(String name) {
+        int len = name.length();
+        for (int i = 0; i < count; i++) {
+            if (index[i * 4 + 1] == len && nameEquals(index[i * 4], name, len, true)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The last header with this name (ignoring case), or -1. */
+    int lastIndexOfIgnoreCase(String name) {
+        int len = name.length();
+        for (int i = count - 1; i >= 0; i--) {
+            if (index[i * 4 + 1] == len && nameEquals(index[i * 4], name, len, true)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The raw (never percent-decoded) value bytes of header {@code i} as text. */
+    String rawValue(int i) {
+        int from = index[i * 4 + 2];
+        return ValueDecoder.raw(bytes, from, from + index[i * 4 + 3]);
+    }
+
+    /** Start of header {@code i}'s value in the backing bytes. */
+    int valueStart(int i) {
+        return index[i * 4 + 2];
+    }
+
+    /** Length of header {@code i}'s value in bytes. */
+    int valueLength(int i) {
+        return index[i * 4 + 3];
+    }
+
+    private boolean nameEquals(int start, String name, int len, boolean ignoreCase) {
+        byte[] b = bytes;
+        for (int k = 0; k < len; k++) {
+            int c = b[start + k];
+            int d = name.charAt(k);
+            if (c != d) {
+                if (!ignoreCase || (c | 0x20) != (d | 0x20) || (d | 0x20) < 'a' || (d | 0x20) > 'z') {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}
