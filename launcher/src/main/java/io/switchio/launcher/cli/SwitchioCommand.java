@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "switchio", mixinStandardHelpOptions = true, versionProvider = SwitchioCommand.Version.class,
         description = "Control FreeSWITCH over the Event Socket: serve call-control apps from plugin jars.",
-        subcommands = {ListAppsCommand.class, SimulateCommand.class,
+        subcommands = {ServeCommand.class, RunCommand.class, ListAppsCommand.class, SimulateCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
