@@ -1,5 +1,7 @@
 package io.switchio.launcher.cli;
 
+import io.switchio.launcher.ExitCode;
+import io.switchio.launcher.LauncherException;
 import io.switchio.launcher.conf.ConfKey;
 import io.switchio.launcher.conf.HostAddress;
 import io.switchio.launcher.conf.LaunchSettings;
@@ -8,7 +10,6 @@ import io.switchio.launcher.plugin.AppSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -97,7 +98,7 @@ public final class ServeCommand implements Callable<Integer> {
             setIfGiven(b, ConfKey.SIM_PORT, simPort);
             setIfGiven(b, ConfKey.LOG_LEVEL, logging.level());
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+            throw new LauncherException(ExitCode.USAGE, e.getMessage(), e);
         }
         LaunchSettings settings = b.build(parent.environment().env());
         return ServeStarter.serve(settings, parent.environment(), spec.commandLine().getOut(), ServeStarter::usageError);

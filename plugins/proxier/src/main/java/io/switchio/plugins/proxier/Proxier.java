@@ -29,8 +29,22 @@ public final class Proxier implements Prepost {
     @Callback("CHANNEL_PARK")
     public void onPark(Session session) {
         if (session.isInbound()) {
-            session.bridge(null, proxy, Map.of());
+            session.bridge(dialString(session), proxy, Map.of());
         }
+    }
+
+    /**
+     * {@code sofia/<profile>/<request-uri>} from the leg's own channel variables, or {@code null}
+     * (the kernel then sends {@code sofia/${sofia_profile_name}/${sip_req_uri}} for FreeSWITCH to
+     * expand) when the event did not carry them.
+     */
+    static String dialString(Session session) {
+        String profile = session.get("variable_sofia_profile_name");
+        String requestUri = session.get("variable_sip_req_uri");
+        if (profile == null || profile.isBlank() || requestUri == null || requestUri.isBlank()) {
+            return null;
+        }
+        return "sofia/" + profile + "/" + requestUri;
     }
 
     /** The first-hop proxy, or {@code null} when legs go straight to their Request-URI. */
