@@ -144,7 +144,8 @@ public final class PluginLoader {
 
     private static String describeFailure(Throwable t, PluginJar plugin) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof LinkageError linkage) {
+            // a static initializer that threw is the plugin's own failure, not a mismatch of versions
+            if (c instanceof LinkageError linkage && !(c instanceof ExceptionInInitializerError)) {
                 return "built against SPI " + plugin.spiVersion() + ", running " + SpiVersion.CURRENT + ": " + linkage;
             }
         }

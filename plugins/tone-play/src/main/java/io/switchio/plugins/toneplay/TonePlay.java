@@ -30,7 +30,7 @@ public final class TonePlay implements Prepost {
     public void setup(AppContext context) {
         toneStream = TonePlayProvider.toneStream(context.parameters().getString(TonePlayProvider.TONE),
                 context.parameters().getInt(TonePlayProvider.LOOPS));
-        context.logger().log(System.Logger.Level.DEBUG, "tone-play on {0} plays {1}", context.client().host(), toneStream);
+        context.logger().log(System.Logger.Level.DEBUG, "tone-play plays {0} on outbound legs", toneStream);
     }
 
     /** Answers an inbound leg as soon as it parks (blocks until {@code CHANNEL_ANSWER}). */
