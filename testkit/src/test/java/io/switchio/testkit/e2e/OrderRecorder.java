@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A measurer that checks the per-session contract under load: each session's events arrive in
  * FreeSWITCH's order ({@code Event-Sequence} grows) and its callbacks never overlap. Threading:
- * called from many session threads at once; state is concurrent.
+ * called from many session threads at once; state is concurrent. The first session to park blocks
+ * its callback until another session's callback ran, proving sessions run in parallel.
  */
 public final class OrderRecorder {
 
@@ -20,8 +21,9 @@ public final class OrderRecorder {
     final AtomicInteger outOfOrder = new AtomicInteger();
     final AtomicInteger overlaps = new AtomicInteger();
     final AtomicLong events = new AtomicLong();
-    final AtomicInteger maxParallelSessions = new AtomicInteger();
-    final AtomicInteger parallelNow = new AtomicInteger();
+    final java.util.concurrent.atomic.AtomicReference<String> holder = new java.util.concurrent.atomic.AtomicReference<>();
+    final java.util.concurrent.CountDownLatch othersProgressed = new java.util.concurrent.CountDownLatch(1);
+    volatile boolean parallelProven;
 
     @Callback({"CHANNEL_CREATE", "CHANNEL_ORIGINATE", "CHANNEL_STATE", "CHANNEL_CALLSTATE", "CHANNEL_ANSWER",
             "CHANNEL_EXECUTE", "CHANNEL_EXECUTE_COMPLETE", "CHANNEL_PARK", "CHANNEL_HANGUP", "CHANNEL_DESTROY"})
@@ -30,9 +32,18 @@ public final class OrderRecorder {
         if (n.incrementAndGet() > 1) {
             overlaps.incrementAndGet();
         }
-        int now = parallelNow.incrementAndGet();
-        maxParallelSessions.accumulateAndGet(now, Math::max);
         try {
+            String h = holder.get();
+            if (h != null && !h.equals(sess.uuid())) {
+                othersProgressed.countDown();
+            }
+            if (e.name().equals("CHANNEL_PARK") && holder.compareAndSet(null, sess.uuid())) {
+                try {
+                    parallelProven = othersProgressed.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             long seq = Long.parseLong(e.header("Event-Sequence"));
             Long before = lastSequence.put(sess.uuid(), seq);
             if (before != null && before >= seq) {
@@ -43,7 +54,6 @@ public final class OrderRecorder {
                 lastSequence.remove(sess.uuid());
             }
         } finally {
-            parallelNow.decrementAndGet();
             n.decrementAndGet();
         }
     }
