@@ -16,7 +16,9 @@ import io.switchio.kernel.transport.EslConnection;
 import io.switchio.kernel.transport.EslConnectionConfig;
 import io.switchio.kernel.transport.TransportThreads;
 import io.switchio.spi.ConnectionLostException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -90,6 +92,7 @@ final class HostRuntime implements RingDispatchLoop.ConnectionListener {
         try {
             channel.connection().start();
             awaitUp();
+            channel.confirmSubscription();
             return true;
         } catch (ConnectionLostException e) {
             LOG.warn("{}: not reachable at start ({}); retrying in the background, the other hosts serve meanwhile",
@@ -131,8 +134,11 @@ final class HostRuntime implements RingDispatchLoop.ConnectionListener {
         if (reconnected) {
             threads.startTaskThread("resync-" + address, () -> {
                 try {
+                    channel.confirmSubscription();
+                    Set<String> known = new HashSet<>();
+                    models.sessions().forEach(s -> known.add(s.uuid()));
                     List<Map<String, String>> rows = ChannelResync.query(channel);
-                    loop.submit(() -> ChannelResync.reconcile(models, rows).forEach(dispatcher::dispatch));
+                    loop.submit(() -> ChannelResync.reconcile(models, known, rows).forEach(dispatcher::dispatch));
                 } catch (RuntimeException e) {
                     LOG.error("{}: resync after reconnect failed; sessions may be stale: {}", address, e.toString(), e);
                 }

@@ -38,9 +38,11 @@ public final class ChannelResync {
     /**
      * Computes the synthetic events that reconcile the models with the live channels.
      *
+     * @param candidates uuids of the sessions known before the query was sent: only those can
+     *     have vanished (a session created by an event after the query is not in its rows)
      * @return events to dispatch, destroys first
      */
-    public static List<Event> reconcile(ModelRegistry models, List<Map<String, String>> rows) {
+    public static List<Event> reconcile(ModelRegistry models, Set<String> candidates, List<Map<String, String>> rows) {
         Set<String> live = new HashSet<>();
         List<Event> events = new ArrayList<>();
         for (Map<String, String> row : rows) {
@@ -49,7 +51,7 @@ public final class ChannelResync {
                 continue;
             }
             live.add(uuid);
-            if (models.session(uuid) == null) {
+            if (models.session(uuid) == null && !models.recentlyDestroyed(uuid)) {
                 Map<String, String> h = new LinkedHashMap<>();
                 putIf(h, "Call-Direction", row.get("direction"));
                 putIf(h, "Channel-Name", row.get("name"));
@@ -62,7 +64,7 @@ public final class ChannelResync {
         }
         List<Event> destroys = new ArrayList<>();
         for (SessionModel s : models.sessions()) {
-            if (!live.contains(s.uuid())) {
+            if (!live.contains(s.uuid()) && candidates.contains(s.uuid())) {
                 destroys.add(SyntheticEvent.of("CHANNEL_DESTROY", s.uuid(), REASON,
                         Map.of("Hangup-Cause", s.find("Hangup-Cause").orElse("NORMAL_UNSPECIFIED"))));
             }

@@ -26,7 +26,10 @@ public interface CommandChannel {
      */
     void execute(String uuid, String app, String arg, int loops);
 
-    /** Makes the subscription of the connection equal to {@code events} (sent asynchronously). */
+    /**
+     * Makes the subscription of the connection equal to {@code events}; when connected, returns
+     * once FreeSWITCH confirmed (failures are logged; the desired set is re-applied on reconnect).
+     */
     void subscribe(Set<String> events);
 
     /** True while the connection is up and authenticated. */

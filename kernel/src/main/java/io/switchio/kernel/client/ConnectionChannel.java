@@ -77,6 +77,7 @@ public final class ConnectionChannel implements CommandChannel {
 
     @Override
     public void subscribe(Set<String> events) {
+        CompletableFuture<?> replies;
         subscriptionLock.lock();
         try {
             Set<String> added = new HashSet<>(events);
@@ -84,24 +85,45 @@ public final class ConnectionChannel implements CommandChannel {
             Set<String> removed = new HashSet<>(subscribed);
             removed.removeAll(events);
             EslConnection c = connection;
-            if (!added.isEmpty()) {
-                logFailure(c.subscribe(added), "event " + added);
-            }
-            if (!removed.isEmpty()) {
-                logFailure(c.unsubscribe(removed), "nixevent " + removed);
-            }
+            CompletableFuture<EslMessage> add = added.isEmpty() ? CompletableFuture.completedFuture(null)
+                    : logFailure(c.subscribe(added), "event " + added);
+            CompletableFuture<EslMessage> remove = removed.isEmpty() ? CompletableFuture.completedFuture(null)
+                    : logFailure(c.unsubscribe(removed), "nixevent " + removed);
             subscribed = Set.copyOf(events);
+            replies = CompletableFuture.allOf(add, remove);
         } finally {
             subscriptionLock.unlock();
         }
+        try {
+            replies.join();
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            // logged by logFailure; the desired state is re-applied on reconnect
+        }
     }
 
-    private void logFailure(CompletableFuture<EslMessage> reply, String what) {
-        reply.whenComplete((r, e) -> {
+    private CompletableFuture<EslMessage> logFailure(CompletableFuture<EslMessage> reply, String what) {
+        return reply.whenComplete((r, e) -> {
             if (e != null) {
                 LOG.warn("{}: '{}' failed (re-applied on reconnect): {}", connection.address(), what, e.getMessage());
             }
         });
+    }
+
+    /**
+     * Sends the whole subscription again and waits for FreeSWITCH's reply, so that events of
+     * channels created from now on are delivered (used before a resync after a reconnect).
+     */
+    public void confirmSubscription() {
+        Set<String> all;
+        subscriptionLock.lock();
+        try {
+            all = subscribed;
+        } finally {
+            subscriptionLock.unlock();
+        }
+        if (!all.isEmpty()) {
+            await(connection.subscribe(all), "event " + all);
+        }
     }
 
     @Override

@@ -19,10 +19,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * present activation header. Calls group legs by the tracking header. Jobs are pending from
  * registration to their {@code BACKGROUND_JOB}; a done job is owned by its session, if any.
  *
- * <p>Threading: {@link #apply} runs on the host dispatcher thread only; {@link #registerJob} and
+ * <p>Threading: {@link #apply}, {@link #vanish} and {@link #recentlyDestroyed} run on the host dispatcher thread only; {@link #registerJob} and
  * the readers run on any thread (concurrent maps).
  */
 public final class ModelRegistry {
+
+    /** How many destroyed uuids are remembered, so stale channel lists cannot revive them. */
+    static final int TOMBSTONES = 8192;
 
     private final HostScope scope;
     private final SessionFactory factory;
@@ -33,6 +36,14 @@ public final class ModelRegistry {
     private final Map<String, JobModel> jobsBySession = new ConcurrentHashMap<>();
     private final HostCounters counters;
     private volatile List<String> appHeaders;
+    private final Map<String, Boolean> tombstones = new java.util.LinkedHashMap<>(256, 0.75f, false) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > TOMBSTONES;
+        }
+    };
 
     /**
      * @param scope the host's shared settings
@@ -165,7 +176,13 @@ public final class ModelRegistry {
             calls.remove(call.key(), call);
         }
         jobsBySession.remove(session.uuid());
+        tombstones.put(session.uuid(), Boolean.TRUE);
         session.destroyed();
+    }
+
+    /** True when a session of this uuid was destroyed lately (dispatcher thread only). */
+    public boolean recentlyDestroyed(String uuid) {
+        return tombstones.containsKey(uuid);
     }
 
     private ModelUpdate jobDone(Event event) {

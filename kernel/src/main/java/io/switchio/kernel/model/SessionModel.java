@@ -317,8 +317,10 @@ public abstract class SessionModel implements Session {
      * it (e.g. for the {@code CHANNEL_EXECUTE_COMPLETE} of one application).
      */
     protected final EventLog.Match awaitMatch(long from, Set<String> names, Duration timeout) {
-        names.forEach(scope.subscriber()::ensureSubscribed);
-        EventLog.Match match = blocking(() -> log.await(names, from, timeout.toNanos(), uuid()));
+        EventLog.Match match = blocking(() -> {
+            names.forEach(scope.subscriber()::ensureSubscribed);
+            return log.await(names, from, timeout.toNanos(), uuid());
+        });
         AppFrame frame = frameOfThisSession();
         if (frame != null) {
             frame.consumed(match.index());

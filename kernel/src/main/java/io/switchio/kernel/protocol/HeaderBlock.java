@@ -1,6 +1,10 @@
 package io.switchio.kernel.protocol;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * A header block cut out of the wire bytes: each {@code Name: value} line is indexed once (four
@@ -17,7 +21,10 @@ import java.nio.charset.StandardCharsets;
  */
 final class HeaderBlock implements EventHeaders {
 
-    private static final int[] NO_INDEX = new int[0];
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long LF_WORD = 0x0A0A0A0A0A0A0A0AL;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private final byte[] bytes;
     private final int[] index;
@@ -42,24 +49,26 @@ final class HeaderBlock implements EventHeaders {
      * @throws EslProtocolException for a line without a colon
      */
     static HeaderBlock parse(byte[] bytes, int from, int to, boolean percentEncoded, long baseOffset) {
-        int[] idx = NO_INDEX;
+        int[] idx = new int[((to - from) / 28 + 8) * 4];
         int n = 0;
         int p = from;
         int blockEnd = to;
         while (p < to) {
             int lineStart = p;
             int colon = -1;
-            int nl = -1;
-            for (int i = p; i < to; i++) {
+            int i = p;
+            while (i < to) {
                 byte c = bytes[i];
-                if (c == '\n') {
-                    nl = i;
+                if (c == ':') {
+                    colon = i;
                     break;
                 }
-                if (c == ':' && colon < 0) {
-                    colon = i;
+                if (c == '\n') {
+                    break;
                 }
+                i++;
             }
+            int nl = indexOfLineFeed(bytes, i, to);
             int lineEnd = nl < 0 ? to : nl;
             if (lineEnd > lineStart && bytes[lineEnd - 1] == '\r') {
                 lineEnd--;
@@ -77,7 +86,7 @@ final class HeaderBlock implements EventHeaders {
                 vs++;
             }
             if (n * 4 + 4 > idx.length) {
-                idx = java.util.Arrays.copyOf(idx, Math.max(64, idx.length * 2));
+                idx = Arrays.copyOf(idx, idx.length * 2);
             }
             idx[n * 4] = lineStart;
             idx[n * 4 + 1] = colon - lineStart;
@@ -88,6 +97,28 @@ final class HeaderBlock implements EventHeaders {
             blockEnd = p;
         }
         return new HeaderBlock(bytes, idx, n, percentEncoded, blockEnd);
+    }
+
+    /**
+     * The index of the first LF in {@code b[from, to)}, or -1. Reads eight bytes at a time (SWAR):
+     * values are most of an event's bytes and are scanned only for their end.
+     */
+    static int indexOfLineFeed(byte[] b, int from, int to) {
+        int i = from;
+        while (i + 8 <= to) {
+            long x = (long) LONGS.get(b, i) ^ LF_WORD;
+            long found = (x - ONES) & ~x & HIGH_BITS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+            i += 8;
+        }
+        for (; i < to; i++) {
+            if (b[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The position just after the block's terminating empty line (or the end of the input). */

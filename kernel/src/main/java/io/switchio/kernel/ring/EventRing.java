@@ -36,6 +36,7 @@ public final class EventRing {
     private final int capacity;
     private final AtomicReference<Thread> sleepingConsumer = new AtomicReference<>();
     private final AtomicLong stalls = new AtomicLong();
+    private volatile boolean wakeRequested;
     private final AtomicLong lastWarnNanos = new AtomicLong(System.nanoTime() - WARN_INTERVAL_NANOS);
 
     /**
@@ -122,20 +123,26 @@ public final class EventRing {
         if (!queue.isEmpty()) {
             return true;
         }
-        Thread me = Thread.currentThread();
-        sleepingConsumer.set(me);
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        sleepingConsumer.set(Thread.currentThread());
         try {
-            if (queue.isEmpty()) {
-                LockSupport.parkNanos(this, unit.toNanos(timeout));
+            while (queue.isEmpty() && !wakeRequested) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                LockSupport.parkNanos(this, left);
             }
         } finally {
             sleepingConsumer.set(null);
+            wakeRequested = false;
         }
         return !queue.isEmpty();
     }
 
     /** Wakes the consumer if it waits in {@link #awaitWork}, e.g. to make it check for shutdown. */
     public void wakeUp() {
+        wakeRequested = true;
         wakeConsumer();
     }
 

@@ -69,6 +69,7 @@ final class ConnectionSession {
         }
         EslLink initial = first;
         link = initial;
+        connected = initial != null;
         thread = config.threads().start("reader-" + address, () -> run(initial));
     }
 
@@ -77,8 +78,11 @@ final class ConnectionSession {
         boolean everUp = false;
         int failures = 0;
         try {
-            while (!closing.get()) {
+            while (true) {
                 if (current == null) {
+                    if (closing.get()) {
+                        break;
+                    }
                     try {
                         current = open();
                         link = current;
@@ -102,10 +106,11 @@ final class ConnectionSession {
                 String reason = serve(current, everUp);
                 everUp = true;
                 current = null;
-                if (!closing.get()) {
-                    LOG.warn("{}: connection dropped: {}; reconnecting", address, reason);
-                    backoff(1);
+                if (closing.get()) {
+                    break;
                 }
+                LOG.warn("{}: connection dropped: {}; reconnecting", address, reason);
+                backoff(1);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -122,7 +127,7 @@ final class ConnectionSession {
         connected = true;
         lastSequence = -1;
         publish(new RingItem.ConnectionUp(address, reconnected), l);
-        for (EslCommand c : desired.commands()) {
+        for (EslCommand c : closing.get() ? java.util.List.<EslCommand>of() : desired.commands()) {
             l.send(c, timeoutNanos()).whenComplete((reply, error) -> {
                 if (error != null) {
                     LOG.error("{}: re-applying '{}' failed: {}", address, CommandPipeline.describe(c), error.getMessage());
@@ -334,7 +339,8 @@ final class ConnectionSession {
             try {
                 l.send(exit, config.closeTimeout().toNanos()).get(config.closeTimeout().toMillis(), TimeUnit.MILLISECONDS);
             } catch (Exception e) {
-                LOG.debug("{}: exit not acknowledged: {}", address, e.toString());
+                LOG.debug("{}: exit not acknowledged, closing the socket: {}", address, e.toString());
+                l.close();
             }
         }
         Thread t = thread;

@@ -64,6 +64,7 @@ final class Endpoints {
         a.codecBitRate = 128000;
         a.context = context;
         a.calleeNumber = context;
+        a.state = ChannelState.CS_NONE;
         calls.codecs(a);
         legs.applyUuid(a, vars.get("origination_uuid"), true);
         a.name = "loopback/" + exten + "-a";
@@ -91,6 +92,7 @@ final class Endpoints {
         a.state = ChannelState.CS_NONE;
         calls.events().fire("CHANNEL_OUTGOING", a);
         calls.state(a, ChannelState.CS_INIT);
+        b.state = ChannelState.CS_NONE;
         calls.codecs(b);
         a.requested = ChannelState.CS_ROUTING;
         calls.events().fire("CHANNEL_CREATE", a);

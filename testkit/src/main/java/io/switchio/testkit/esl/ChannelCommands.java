@@ -25,7 +25,7 @@ final class ChannelCommands {
     private final SwitchEngine engine;
     private final ApiDispatcher apis;
     private volatile String controlled;
-    private int lingerSeconds = -2;
+    private volatile int lingerSeconds = -2;
 
     ChannelCommands(EslConnection conn, EslServer server) {
         this.conn = conn;
