@@ -17,8 +17,11 @@ public enum ExitCode {
     CONF(3, "bad conf file or incomplete settings"),
     /** An app is unknown, its plugin failed to load, or the kernel refused to load it. */
     PLUGIN(4, "app unknown, plugin failed or app load failed"),
-    /** FreeSWITCH refused the password or could not be reached. */
-    CONNECT(5, "FreeSWITCH refused the password or could not be reached"),
+    /**
+     * FreeSWITCH refused the ESL password. (A host that cannot be reached is not fatal: the kernel
+     * keeps retrying it in the background while the others serve.)
+     */
+    CONNECT(5, "FreeSWITCH refused the ESL password"),
     /** The conf file asks for something a later release brings (the dial mode). */
     NOT_YET_AVAILABLE(6, "asked for a feature this release does not have yet (dial mode)");
 

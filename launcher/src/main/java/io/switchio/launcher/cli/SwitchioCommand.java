@@ -25,7 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "2:bad command line or app spec",
                 "3:bad conf file or incomplete settings (e.g. no password)",
                 "4:app unknown, plugin failed or app load failed",
-                "5:FreeSWITCH refused the password or could not be reached",
+                "5:FreeSWITCH refused the ESL password (unreachable hosts are retried, not fatal)",
                 "6:feature not in this release yet (dial mode)",
                 "130/143:stopped by Ctrl-C / SIGTERM (after a clean stop)"},
         footer = {"%nPassword: --password, the conf file's 'password', or the SWITCHIO_PASSWORD environment variable."})

@@ -23,7 +23,7 @@ public enum ConfKey {
     RECONNECT_MIN("reconnect.min", "1s", "first wait before reconnecting to a lost host (doubles up to reconnect.max)"),
     RECONNECT_MAX("reconnect.max", "30s", "longest wait between reconnect attempts"),
     RECONNECT_ATTEMPTS("reconnect.attempts", "0", "reconnect attempts per outage; 0 retries forever"),
-    LOG_LEVEL("log.level", "info", "error, warn, info, debug or trace; logs go to stderr"),
+    LOG_LEVEL("log.level", "info", "off, error, warn, info, debug or trace; logs go to stderr"),
     RUN_FOR("run.for", null, "stop cleanly after this long (e.g. 30s, 10m); empty runs until Ctrl-C or SIGTERM"),
     PROGRESS_INTERVAL("progress.interval", "1s", "how often to print a progress line on stdout; 0 prints none"),
     STOP_HANGUP("stop.hangup", "true", "hang up the calls of our app groups when stopping"),

@@ -9,6 +9,8 @@ import java.util.List;
  * The entry switchio finds with ServiceLoader (listed in
  * META-INF/services/io.switchio.spi.AppProvider): describes the app for `switchio list-apps` and
  * creates it. Keep the constructor empty and cheap.
+ *
+ * <p>Threading: stateless; switchio may call it from any thread.
  */
 public final class HelloProvider implements AppProvider {
 
