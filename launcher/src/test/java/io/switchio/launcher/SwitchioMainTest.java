@@ -134,4 +134,12 @@ class SwitchioMainTest {
         assertEquals(4, run(Map.of("SWITCHIO_PASSWORD", "pw"), "serve", "sim", "--app", "inert", "--progress", "0", "--sim-rate", "0"));
         assertTrue(err.startsWith("switchio: app 'inert' did not load:"), err);
     }
+
+    @Test
+    void simulateListensPrintsALinePerCallLegAndStops() {
+        assertEquals(0, run("simulate", "--port", "0", "--arrivals", "20", "--calls", "--for", "1s", "--log-level", "warn"));
+        assertTrue(out.matches("(?s)switchio simulate: FreeSWITCH simulator listening on 127\\.0\\.0\\.1:\\d+ \\(ESL password set; injecting 20 call\\(s\\)/s to 'switchio'\\).*"), out);
+        assertTrue(out.contains(" inbound created (sofia/external/"), out);
+        assertTrue(out.contains("switchio simulate: stopped;"), out);
+    }
 }

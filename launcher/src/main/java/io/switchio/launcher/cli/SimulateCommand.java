@@ -81,8 +81,9 @@ public final class SimulateCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             sim.start();
-            out.printf("switchio simulate: FreeSWITCH simulator listening on %s:%d (ESL password set; %s call(s)/s injected)%n",
-                    sim.host(), sim.port(), arrivals);
+            out.printf("switchio simulate: FreeSWITCH simulator listening on %s:%d (ESL password set; %s)%n", sim.host(), sim.port(),
+                    arrivals > 0 ? "injecting " + java.math.BigDecimal.valueOf(arrivals).stripTrailingZeros().toPlainString()
+                            + " call(s)/s to '" + destination + "'" : "no calls injected");
             out.flush();
             watch(sim, out, stop);
         } finally {
