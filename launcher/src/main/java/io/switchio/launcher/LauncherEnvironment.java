@@ -41,13 +41,18 @@ public record LauncherEnvironment(Path home, Map<String, String> env, ClassLoade
         if (property != null && !property.isBlank()) {
             return Path.of(property).toAbsolutePath().normalize();
         }
-        try {
-            Path code = Path.of(LauncherEnvironment.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (Files.isRegularFile(code) && code.getParent() != null && code.getParent().getFileName().toString().equals("lib")) {
-                return code.getParent().getParent();
+        java.security.CodeSource source = LauncherEnvironment.class.getProtectionDomain().getCodeSource();
+        if (source != null && source.getLocation() != null) {
+            try {
+                Path code = Path.of(source.getLocation().toURI());
+                Path lib = code.getParent();
+                if (Files.isRegularFile(code) && lib != null && lib.getFileName() != null
+                        && lib.getFileName().toString().equals("lib") && lib.getParent() != null) {
+                    return lib.getParent();
+                }
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                // not a file location: fall back to the working directory
             }
-        } catch (URISyntaxException | SecurityException | NullPointerException e) {
-            // no code source: fall back to the working directory
         }
         return Path.of("").toAbsolutePath();
     }

@@ -62,7 +62,10 @@ public final class SettingsBuilder {
                 appParamLines.putIfAbsent(e.key().split("\\.", 3)[1], e.line());
                 continue;
             }
-            check(conf, e, key);
+            String problem = problem(key, e.value());
+            if (problem != null) {
+                throw conf.error(e, problem);
+            }
             switch (key) {
                 case HOSTS -> hosts = list(conf, e, HostAddress::parse);
                 case PASSWORD -> password = e.value();
@@ -101,9 +104,9 @@ public final class SettingsBuilder {
         return new AppSpec(spec.appId(), merged);
     }
 
-    private static void check(ConfFile conf, ConfFile.Entry e, ConfKey key) {
-        String v = e.value();
-        String problem = switch (key) {
+    /** What is wrong with a value of a key, or {@code null} when it is fine. */
+    private static String problem(ConfKey key, String v) {
+        return switch (key) {
             case MODE -> oneOf(v, Set.of("serve", "dial"));
             case LOG_LEVEL -> oneOf(v.toLowerCase(Locale.ROOT), LOG_LEVELS);
             case CONNECT_TIMEOUT, COMMAND_TIMEOUT, RECONNECT_MIN, RECONNECT_MAX, PROGRESS_INTERVAL -> typed(v, ParameterType.DURATION);
@@ -117,9 +120,6 @@ public final class SettingsBuilder {
             case PASSWORD, TRACKING_HEADER, GROUP -> v.isBlank() ? "expected a value, got nothing" : null;
             default -> null;
         };
-        if (problem != null) {
-            throw conf.error(e, problem);
-        }
     }
 
     private static String oneOf(String v, Set<String> allowed) {
@@ -201,11 +201,9 @@ public final class SettingsBuilder {
      * @throws IllegalArgumentException saying what was expected
      */
     public SettingsBuilder set(ConfKey key, String value) {
-        ConfFile probe = ConfFile.parse(Path.of("command line"), List.of());
-        try {
-            check(probe, new ConfFile.Entry(key.key(), value, 0), key);
-        } catch (ConfException e) {
-            throw new IllegalArgumentException(key.key() + ": " + e.getMessage().replaceFirst("^command line:0: key '[^']*': ", ""), e);
+        String problem = problem(key, value);
+        if (problem != null) {
+            throw new IllegalArgumentException(key.key() + ": " + problem);
         }
         values.put(key, value);
         return this;

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The class loader of one plugin jar. {@code java.*} and the SPI ({@code io.switchio.spi.*}) always
@@ -25,6 +27,8 @@ public final class PluginClassLoader extends URLClassLoader {
 
     private static final String SPI_PACKAGE = "io.switchio.spi.";
 
+    private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+
     /** A loader for {@code jar} whose parent provides the SPI. */
     public PluginClassLoader(String name, URL jar, ClassLoader parent) {
         super(name, new URL[] {jar}, parent);
@@ -40,8 +44,10 @@ public final class PluginClassLoader extends URLClassLoader {
         if (isParentFirst(name)) {
             return super.loadClass(name, resolve);
         }
-        // the JDK's per-class-name lock; class definition does not block on I/O beyond the jar read
-        synchronized (getClassLoadingLock(name)) {
+        // a per-name lock (not a monitor: classes may load on virtual threads, and defining one reads the jar)
+        ReentrantLock lock = locks.computeIfAbsent(name, k -> new ReentrantLock());
+        lock.lock();
+        try {
             Class<?> c = findLoadedClass(name);
             if (c == null) {
                 try {
@@ -54,6 +60,8 @@ public final class PluginClassLoader extends URLClassLoader {
                 resolveClass(c);
             }
             return c;
+        } finally {
+            lock.unlock();
         }
     }
 
