@@ -71,6 +71,10 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Calls per second the embedded simulator (host 'sim') injects (default: 2).")
     private String simRate;
 
+    @Option(names = "--sim-hold", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long the embedded simulator's callers stay on the line; 0 keeps calls up until stop (default: 5s).")
+    private Duration simHold;
+
     @Option(names = "--sim-port", paramLabel = "PORT", description = "ESL port of the embedded simulator (default: any free one).")
     private String simPort;
 
@@ -96,6 +100,7 @@ public final class ServeCommand implements Callable<Integer> {
             setIfGiven(b, ConfKey.STOP_HANGUP, hangupOnStop == null ? null : hangupOnStop.toString());
             setIfGiven(b, ConfKey.SIM_ARRIVALS, simRate);
             setIfGiven(b, ConfKey.SIM_PORT, simPort);
+            setIfGiven(b, ConfKey.SIM_HOLD, simHold == null ? null : simHold.toMillis() + "ms");
             setIfGiven(b, ConfKey.LOG_LEVEL, logging.level());
         } catch (IllegalArgumentException e) {
             throw new LauncherException(ExitCode.USAGE, e.getMessage(), e);

@@ -51,11 +51,12 @@ public record LaunchSettings(Mode mode, List<HostAddress> hosts, String password
      * The embedded simulator.
      *
      * @param arrivals calls per second it injects
+     * @param hold how long its callers stay on the line, zero for until stop
      * @param destination their destination number
      * @param port its ESL port, 0 for any free one
      * @param speed its time factor
      */
-    public record SimSettings(double arrivals, String destination, int port, double speed) {
+    public record SimSettings(double arrivals, Duration hold, String destination, int port, double speed) {
     }
 
     /**

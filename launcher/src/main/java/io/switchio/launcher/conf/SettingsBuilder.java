@@ -109,7 +109,7 @@ public final class SettingsBuilder {
         return switch (key) {
             case MODE -> oneOf(v, Set.of("serve", "dial"));
             case LOG_LEVEL -> oneOf(v.toLowerCase(Locale.ROOT), LOG_LEVELS);
-            case CONNECT_TIMEOUT, COMMAND_TIMEOUT, RECONNECT_MIN, RECONNECT_MAX, PROGRESS_INTERVAL -> typed(v, ParameterType.DURATION);
+            case CONNECT_TIMEOUT, COMMAND_TIMEOUT, RECONNECT_MIN, RECONNECT_MAX, PROGRESS_INTERVAL, SIM_HOLD -> typed(v, ParameterType.DURATION);
             case RUN_FOR, DIAL_DURATION -> v.isEmpty() ? null : typed(v, ParameterType.DURATION);
             case RECONNECT_ATTEMPTS, DIAL_LIMIT -> nonNegative(v, ParameterType.INT);
             case DIAL_MAX_OFFERED -> nonNegative(v, ParameterType.LONG);
@@ -249,7 +249,7 @@ public final class SettingsBuilder {
                 values.get(ConfKey.LOG_LEVEL).toLowerCase(Locale.ROOT),
                 runFor == null || runFor.isEmpty() ? null : duration(ConfKey.RUN_FOR), duration(ConfKey.PROGRESS_INTERVAL),
                 (Boolean) ParameterType.BOOLEAN.parse(values.get(ConfKey.STOP_HANGUP)),
-                new SimSettings(number(ConfKey.SIM_ARRIVALS), values.get(ConfKey.SIM_DESTINATION),
+                new SimSettings(number(ConfKey.SIM_ARRIVALS), duration(ConfKey.SIM_HOLD), values.get(ConfKey.SIM_DESTINATION),
                         Integer.parseInt(values.get(ConfKey.SIM_PORT).strip()), number(ConfKey.SIM_SPEED)),
                 dial());
     }

@@ -37,6 +37,7 @@ public final class ServeRun {
     static final String SIMULATOR_DEFAULT_PASSWORD = "ClueCon";
     private static final Duration STOP_WAIT = Duration.ofSeconds(20);
     private static final Duration HANGUP_WAIT = Duration.ofSeconds(5);
+    private static final Duration CALLER_TICK = Duration.ofMillis(100);
 
     private final LaunchSettings settings;
     private final List<ResolvedApp> apps;
@@ -98,8 +99,9 @@ public final class ServeRun {
         }
         simulator = b.build();
         simulator.start();
-        out.printf("switchio: embedded FreeSWITCH simulator listening on %s:%d, injecting %s call(s)/s to '%s'%n",
-                simulator.host(), simulator.port(), fmt(sim.arrivals()), sim.destination());
+        out.printf("switchio: embedded FreeSWITCH simulator listening on %s:%d, injecting %s call(s)/s to '%s'%s%n",
+                simulator.host(), simulator.port(), fmt(sim.arrivals()), sim.destination(),
+                sim.hold().isZero() ? "" : ", callers hang up after " + fmt(sim.hold().toMillis() / 1000.0) + "s");
         out.flush();
     }
 
@@ -134,6 +136,7 @@ public final class ServeRun {
         Duration interval = settings.progressInterval();
         long deadline = settings.runFor() == null ? Long.MAX_VALUE : startNanos + settings.runFor().toNanos();
         long nextProgress = interval.isZero() ? Long.MAX_VALUE : System.nanoTime() + interval.toNanos();
+        SimulatedCallers callers = simulatedCallers();
         try {
             while (true) {
                 long now = System.nanoTime();
@@ -142,6 +145,10 @@ public final class ServeRun {
                     return;
                 }
                 long wake = Math.min(deadline, nextProgress);
+                if (callers != null) {
+                    callers.hangUpExpired(now);
+                    wake = Math.min(wake, now + CALLER_TICK.toNanos());
+                }
                 if (stopRequested.await(Math.max(1, wake - now), TimeUnit.NANOSECONDS)) {
                     out.println("switchio: stop requested (signal); stopping");
                     return;
@@ -157,6 +164,15 @@ public final class ServeRun {
         } finally {
             out.flush();
         }
+    }
+
+    /** The embedded simulator's callers, when there is a simulator and its calls have a hold time. */
+    private SimulatedCallers simulatedCallers() {
+        if (simulator == null || settings.sim().hold().isZero()) {
+            return null;
+        }
+        int index = settings.hosts().indexOf(settings.hosts().stream().filter(HostAddress::simulator).findFirst().orElseThrow());
+        return new SimulatedCallers(kernel.cluster().clients().get(index), settings.sim().hold());
     }
 
     /** Runs on the shutdown hook thread: asks the main thread to stop and waits for the stop. */

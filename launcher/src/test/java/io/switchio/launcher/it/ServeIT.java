@@ -78,13 +78,14 @@ class ServeIT {
 
     @Test
     void theReadmeCommandServesTheEmbeddedSimulatorAndStopsAfterFor() throws Exception {
-        LauncherProcess p = LauncherProcess.run(Map.of(), "serve", "sim", "--app", "tone-play", "--for", "3s",
-                "--sim-rate", "10", "--progress", "500ms", "--log-level", "warn");
+        LauncherProcess p = LauncherProcess.run(Map.of(), "serve", "sim", "--app", "tone-play", "--for", "4s",
+                "--sim-rate", "10", "--sim-hold", "1s", "--progress", "500ms", "--log-level", "warn");
         assertEquals(0, p.exitCode(), p.stdout() + p.stderr());
         assertTrue(p.stdout().contains("embedded FreeSWITCH simulator listening on 127.0.0.1:"), p.stdout());
-        Matcher progress = java.util.regex.Pattern.compile("hosts 1/1 up \\| active calls \\d+ \\| answered ([1-9]\\d*)").matcher(p.stdout());
-        assertTrue(progress.find(), "a progress line shows answered calls:\n" + p.stdout());
-        assertTrue(p.stdout().contains("3s passed (--for); stopping"), p.stdout());
+        String whileServing = p.stdout().substring(0, p.stdout().indexOf("passed (--for)"));
+        Matcher progress = java.util.regex.Pattern.compile("hosts 1/1 up \\| active calls \\d+ \\| answered [1-9]\\d* \\| ended [1-9]").matcher(whileServing);
+        assertTrue(progress.find(), "progress lines show calls answered and ended by their callers while serving:\n" + p.stdout());
+        assertTrue(p.stdout().contains("4s passed (--for); stopping"), p.stdout());
         assertTrue(p.stdout().strip().endsWith("switchio: stopped cleanly"), p.stdout());
     }
 }
