@@ -90,7 +90,7 @@ public class LoopbackReplayBenchmark {
         return got;
     }
 
-    /** Takes EVENTS events off the ring, as the dispatcher would. */
+    /** Takes EVENTS events off the ring and reads what a dispatcher routes by (name, Unique-ID). */
     @Benchmark
     @OperationsPerInvocation(EVENTS)
     public void eslConnectionToRing(Blackhole bh) {
@@ -98,7 +98,8 @@ public class LoopbackReplayBenchmark {
         while (drained[0] < EVENTS) {
             int n = ring.drain(item -> {
                 if (item instanceof RingItem.EventReceived e) {
-                    bh.consume(e.event());
+                    bh.consume(e.event().name());
+                    bh.consume(e.event().uniqueId());
                     drained[0]++;
                 }
             }, EVENTS - drained[0]);
