@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * The bounded, lock-free hand-off from connection readers to the kernel dispatcher: a JCTools
  * {@link MpscAtomicArrayQueue} of {@link RingItem}s.
  *
- * <p>Threading contract: any number of producers (one reader thread per connection) call
+ * <p>Threading: any number of producers (one reader thread per connection) call
  * {@link #offer(RingItem, long, TimeUnit)}; exactly one consumer thread (the dispatcher) calls
  * {@link #drain} and {@link #awaitWork}. Calling consumer methods from two threads at once is a
  * bug. Metrics getters may be called from any thread.
