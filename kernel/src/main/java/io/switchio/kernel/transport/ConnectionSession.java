@@ -62,6 +62,7 @@ final class ConnectionSession {
         EslLink first = null;
         if (firstConnectThrows) {
             first = open();
+            applySubscriptions(first);
         }
         EslLink initial = first;
         link = initial;
@@ -99,7 +100,7 @@ final class ConnectionSession {
                 if (everUp) {
                     reconnects.incrementAndGet();
                 }
-                String reason = serve(current, everUp);
+                String reason = serve(current, everUp, current == initial);
                 everUp = true;
                 current = null;
                 if (closing.get()) {
@@ -118,17 +119,24 @@ final class ConnectionSession {
         }
     }
 
+    /** Sends the desired subscriptions (pipelined; failures are logged, the replies come later). */
+    private void applySubscriptions(EslLink l) {
+        for (EslCommand c : desired.commands()) {
+            l.send(c, timeoutNanos()).whenComplete((reply, error) -> {
+                if (error != null) {
+                    LOG.error("{}: applying '{}' failed: {}", address, CommandPipeline.describe(c), error.getMessage());
+                }
+            });
+        }
+    }
+
     /** Runs one connected link until it dies; returns why. */
-    private String serve(EslLink l, boolean reconnected) throws InterruptedException {
+    private String serve(EslLink l, boolean reconnected, boolean subscriptionsSent) throws InterruptedException {
         connected = true;
         sequence.reset();
         publish(new RingItem.ConnectionUp(address, reconnected), l);
-        for (EslCommand c : closing.get() ? java.util.List.<EslCommand>of() : desired.commands()) {
-            l.send(c, timeoutNanos()).whenComplete((reply, error) -> {
-                if (error != null) {
-                    LOG.error("{}: re-applying '{}' failed: {}", address, CommandPipeline.describe(c), error.getMessage());
-                }
-            });
+        if (!subscriptionsSent && !closing.get()) {
+            applySubscriptions(l);
         }
         String reason;
         try {
