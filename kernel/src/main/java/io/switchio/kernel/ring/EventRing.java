@@ -137,9 +137,13 @@ public final class EventRing {
             }
         }
         long deadline = System.nanoTime() + unit.toNanos(timeout);
-        sleepingConsumer.set(Thread.currentThread());
+        Thread me = Thread.currentThread();
         try {
-            while (queue.isEmpty() && !wakeRequested) {
+            while (true) {
+                sleepingConsumer.set(me);
+                if (!queue.isEmpty() || wakeRequested) {
+                    break;
+                }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     break;
@@ -159,10 +163,13 @@ public final class EventRing {
         wakeConsumer();
     }
 
+    /** Unparks a parked consumer once: the first producer to see it takes the reference. */
     private void wakeConsumer() {
-        Thread t = sleepingConsumer.get();
-        if (t != null) {
-            LockSupport.unpark(t);
+        if (sleepingConsumer.get() != null) {
+            Thread t = sleepingConsumer.getAndSet(null);
+            if (t != null) {
+                LockSupport.unpark(t);
+            }
         }
     }
 
