@@ -66,6 +66,22 @@ class AppsAndControlIT {
     }
 
     @Test
+    void simultaneousLegsRaceAndTheLoserGetsLoseRace() throws Exception {
+        try (RawEslClient c = RawEslClient.login(fs, "ALL")) {
+            c.send("bgapi originate loopback/5001,loopback/5002 &park()\n\n");
+            c.reply();
+            RawEslClient.Frame b2 = c.await(f -> f.isEvent("CHANNEL_PARK") && "loopback/5002-b".equals(f.ev("Channel-Name")));
+            api(c, "uuid_answer " + b2.ev("Unique-ID"));
+            RawEslClient.Frame job = c.await(f -> f.isEvent("BACKGROUND_JOB"));
+            RawEslClient.Frame loser = c.await(f -> f.isEvent("CHANNEL_HANGUP") && "loopback/5001-a".equals(f.ev("Channel-Name")));
+            assertEquals("LOSE_RACE", loser.ev("Hangup-Cause"));
+            String winner = job.body().substring(job.body().lastIndexOf("+OK ") + 4).trim();
+            assertEquals("loopback/5002-a", fs.channel(winner).orElseThrow().name());
+            api(c, "hupall");
+        }
+    }
+
+    @Test
     void echoSleepSpeakExportDeflectAndLoops() throws Exception {
         try (RawEslClient c = RawEslClient.login(fs, "ALL")) {
             String u = parked(c);

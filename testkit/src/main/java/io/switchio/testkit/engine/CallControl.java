@@ -201,6 +201,18 @@ public final class CallControl {
         if (w == null) {
             return;
         }
+        if (w.race != null) {
+            if (w.race.decided) {
+                hangup(a, HangupCause.LOSE_RACE);
+                return;
+            }
+            w.race.decided = true;
+            for (Channel other : w.race.legs) {
+                if (other != a && !other.hangingUp) {
+                    engine.execute(() -> hangup(other, HangupCause.LOSE_RACE));
+                }
+            }
+        }
         a.originateWait = null;
         if (w.timeout != null) {
             w.timeout.cancel(false);
