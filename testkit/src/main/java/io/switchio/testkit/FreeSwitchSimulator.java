@@ -203,6 +203,13 @@ public final class FreeSwitchSimulator implements AutoCloseable {
             for (Channel ch : engine.sortedChannels()) {
                 ch.hangingUp = true;
                 ch.destroyed = true;
+                if (ch.current != null) {
+                    ch.current.cancelTimer();
+                }
+                if (ch.originateWait != null && ch.originateWait.timeout != null) {
+                    ch.originateWait.timeout.cancel(false);
+                }
+                ch.queue.clear();
                 engine.remove(ch);
             }
             bus.restart(UUID.randomUUID().toString());

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -78,6 +80,35 @@ class AppsAndControlIT {
             String winner = job.body().substring(job.body().lastIndexOf("+OK ") + 4).trim();
             assertEquals("loopback/5002-a", fs.channel(winner).orElseThrow().name());
             api(c, "hupall");
+        }
+    }
+
+    @Test
+    void withoutEventLockASecondExecuteRunsNestedWithItLocksQueue() throws Exception {
+        try (RawEslClient c = RawEslClient.login(fs, "CHANNEL_EXECUTE CHANNEL_EXECUTE_COMPLETE CHANNEL_PARK")) {
+            String u = parked(c);
+            for (String lock : new String[] {"false", "true"}) {
+                c.frames.clear();
+                c.send("sendmsg " + u + "\ncall-command: execute\nexecute-app-name: playback\n"
+                        + "execute-app-arg: silence_stream://2000\nEvent-UUID: outer\nevent-lock: " + lock + "\n\n");
+                c.reply();
+                c.await(f -> f.isEvent("CHANNEL_EXECUTE") && "outer".equals(f.ev("Application-UUID")));
+                c.send("sendmsg " + u + "\ncall-command: execute\nexecute-app-name: playback\n"
+                        + "execute-app-arg: silence_stream://200\nEvent-UUID: inner\n\n");
+                c.reply();
+                List<String> order = new ArrayList<>();
+                while (order.size() < 3) {
+                    RawEslClient.Frame f = c.next();
+                    if (f.type().startsWith("text/event")) {
+                        order.add(f.ev("Event-Name").replace("CHANNEL_", "") + ":" + f.ev("Application-UUID"));
+                    }
+                }
+                List<String> want = lock.equals("false")
+                        ? List.of("EXECUTE:inner", "EXECUTE_COMPLETE:inner", "EXECUTE_COMPLETE:outer")
+                        : List.of("EXECUTE_COMPLETE:outer", "EXECUTE:inner", "EXECUTE_COMPLETE:inner");
+                assertEquals(want, order, "event-lock: " + lock);
+            }
+            api(c, "uuid_kill " + u);
         }
     }
 
