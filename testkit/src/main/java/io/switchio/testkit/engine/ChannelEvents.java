@@ -110,7 +110,7 @@ public final class ChannelEvents {
         if (ch.profileReady && (verbose || WITH_VARIABLES.contains(e.eventName())
                 || "true".equals(ch.vars.get("verbose_events")))) {
             for (int i = 0; i < ch.vars.size(); i++) {
-                e.add("variable_" + ch.vars.key(i), ch.vars.value(i));
+                e.add(ch.vars.headerName(i), ch.vars.value(i));
             }
         }
         return e;
@@ -150,12 +150,12 @@ public final class ChannelEvents {
                 .add(p + "Dialplan", ch.dialplan)
                 .add(p + "Caller-ID-Name", ch.cidName)
                 .add(p + "Caller-ID-Number", ch.cidNumber)
-                .add(p + "Orig-Caller-ID-Name", ch.cidName)
-                .add(p + "Orig-Caller-ID-Number", ch.cidNumber)
+                .add(p + "Orig-Caller-ID-Name", ch.origCidName == null ? ch.cidName : ch.origCidName)
+                .add(p + "Orig-Caller-ID-Number", ch.origCidNumber == null ? ch.cidNumber : ch.origCidNumber)
                 .add(p + "Callee-ID-Name", ch.calleeName)
                 .add(p + "Callee-ID-Number", ch.calleeNumber)
                 .add(p + "Network-Addr", ch.networkAddr)
-                .add(p + "ANI", ch.cidNumber)
+                .add(p + "ANI", ch.origCidNumber == null ? ch.cidNumber : ch.origCidNumber)
                 .add(p + "Destination-Number", ch.destination)
                 .add(p + "Unique-ID", ch.uuid)
                 .add(p + "Source", ch.source)

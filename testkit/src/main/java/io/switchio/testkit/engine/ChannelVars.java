@@ -14,6 +14,7 @@ import java.util.Map;
 public final class ChannelVars {
     private String[] keys = new String[16];
     private String[] values = new String[16];
+    private String[] headerNames = new String[16];
     private int size;
 
     /** Sets (or, with a null or empty value, removes) a variable. */
@@ -28,7 +29,9 @@ public final class ChannelVars {
         if (size == keys.length) {
             keys = Arrays.copyOf(keys, size * 2);
             values = Arrays.copyOf(values, size * 2);
+            headerNames = Arrays.copyOf(headerNames, size * 2);
         }
+        headerNames[size] = "variable_" + name;
         keys[size] = name;
         values[size++] = value;
     }
@@ -54,6 +57,11 @@ public final class ChannelVars {
     /** Name at position i. */
     public String key(int i) {
         return keys[i];
+    }
+
+    /** Event header name ({@code variable_<name>}) at position i, built once. */
+    public String headerName(int i) {
+        return headerNames[i];
     }
 
     /** Value at position i. */
@@ -82,7 +90,9 @@ public final class ChannelVars {
     private void remove(int i) {
         System.arraycopy(keys, i + 1, keys, i, size - i - 1);
         System.arraycopy(values, i + 1, values, i, size - i - 1);
+        System.arraycopy(headerNames, i + 1, headerNames, i, size - i - 1);
         keys[--size] = null;
         values[size] = null;
+        headerNames[size] = null;
     }
 }

@@ -1,6 +1,5 @@
 package io.switchio.testkit.engine;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -16,61 +15,105 @@ public final class EventCodec {
     private EventCodec() {
     }
 
+    /** Bytes that FreeSWITCH's encoder replaces by %XX (besides controls and non-ASCII). */
+    private static final boolean[] UNSAFE_BYTE = new boolean[256];
+
+    static {
+        for (int b = 0; b < 256; b++) {
+            UNSAFE_BYTE[b] = b < 0x20 || b > 0x7E || UNSAFE.indexOf(b) >= 0;
+        }
+    }
+
+    /** A growable byte buffer for one serialisation. */
+    private static final class Buf {
+        byte[] a = new byte[2048];
+        int n;
+
+        void ensure(int more) {
+            if (n + more > a.length) {
+                a = java.util.Arrays.copyOf(a, Math.max(a.length * 2, n + more));
+            }
+        }
+
+        void ascii(String s) {
+            int len = s.length();
+            ensure(len);
+            for (int i = 0; i < len; i++) {
+                char c = s.charAt(i);
+                if (c > 0x7F) {
+                    n -= i;
+                    bytes(s.getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+                a[n++] = (byte) c;
+            }
+        }
+
+        void put(int b) {
+            ensure(1);
+            a[n++] = (byte) b;
+        }
+
+        void bytes(byte[] b) {
+            ensure(b.length);
+            System.arraycopy(b, 0, a, n, b.length);
+            n += b.length;
+        }
+    }
+
     /** URL-encodes a value byte by byte with FreeSWITCH's unsafe set and its no-double-encoding quirk (§8.1.1). */
     public static String urlEncode(String value) {
+        Buf b = new Buf();
+        encode(b, value);
+        return new String(b.a, 0, b.n, StandardCharsets.US_ASCII);
+    }
+
+    private static void encode(Buf out, String value) {
         byte[] in = value.getBytes(StandardCharsets.UTF_8);
-        if (isSafe(in)) {
-            return value;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(in.length + 16);
+        out.ensure(in.length * 3);
+        byte[] a = out.a;
+        int n = out.n;
         for (int i = 0; i < in.length; i++) {
             int b = in[i] & 0xFF;
-            if (b == '%' && i + 2 < in.length && isUpperHex(in[i + 1]) && isUpperHex(in[i + 2])) {
-                out.write(b);
-            } else if (b < 0x20 || b > 0x7E || UNSAFE.indexOf(b) >= 0) {
-                out.write('%');
-                out.write(HEX[b >> 4]);
-                out.write(HEX[b & 0xF]);
+            if (UNSAFE_BYTE[b] && !(b == '%' && i + 2 < in.length && isUpperHex(in[i + 1]) && isUpperHex(in[i + 2]))) {
+                a[n++] = '%';
+                a[n++] = HEX[b >> 4];
+                a[n++] = HEX[b & 0xF];
             } else {
-                out.write(b);
+                a[n++] = (byte) b;
             }
         }
-        return out.toString(StandardCharsets.US_ASCII);
+        out.n = n;
     }
 
-    private static boolean isSafe(byte[] in) {
-        for (byte x : in) {
-            int b = x & 0xFF;
-            if (b < 0x20 || b > 0x7E || UNSAFE.indexOf(b) >= 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isUpperHex(byte b) {
+    private static boolean isUpperHex(int b) {
         return (b >= '0' && b <= '9') || (b >= 'A' && b <= 'F');
     }
 
     /** The plain serialisation (outer body of a {@code text/event-plain} frame). */
     public static byte[] plain(SimEvent e) {
-        StringBuilder sb = new StringBuilder(1024);
+        Buf b = new Buf();
         for (int i = 0; i < e.size(); i++) {
             String v = e.value(i);
-            sb.append(e.name(i)).append(": ").append(v.isEmpty() ? "_undef_" : urlEncode(v)).append('\n');
+            b.ascii(e.name(i));
+            b.put(':');
+            b.put(' ');
+            if (v.isEmpty()) {
+                b.ascii("_undef_");
+            } else {
+                encode(b, v);
+            }
+            b.put('\n');
         }
         String body = e.body();
         if (body != null && !body.isEmpty()) {
-            byte[] b = body.getBytes(StandardCharsets.UTF_8);
-            sb.append("Content-Length: ").append(b.length).append("\n\n");
-            byte[] head = sb.toString().getBytes(StandardCharsets.UTF_8);
-            byte[] all = new byte[head.length + b.length];
-            System.arraycopy(head, 0, all, 0, head.length);
-            System.arraycopy(b, 0, all, head.length, b.length);
-            return all;
+            byte[] raw = body.getBytes(StandardCharsets.UTF_8);
+            b.ascii("Content-Length: " + raw.length + "\n\n");
+            b.bytes(raw);
+        } else {
+            b.put('\n');
         }
-        sb.append('\n');
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
+        return java.util.Arrays.copyOf(b.a, b.n);
     }
 
     /** The JSON serialisation: header order kept, duplicate keys kept, arrays for {@code ARRAY::} values (§8.2). */
