@@ -165,5 +165,6 @@ final class HostRuntime implements RingDispatchLoop.ConnectionListener {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        models.shutdown(new ConnectionLostException(address + ": the kernel was closed"));
     }
 }

@@ -173,6 +173,26 @@ public final class FreeSwitchSimulator implements AutoCloseable {
                 bus.firedCount(), server.eventsWritten(), server.acceptedCount(), server.openCount());
     }
 
+    /** Reports a line per call leg created and hung up (for {@link SimulatorMain} --verbose). */
+    void callLines(java.util.function.Consumer<String> lines) {
+        bus.register(new io.switchio.testkit.engine.EventSink() {
+            @Override
+            public boolean wants(String eventName) {
+                return eventName.equals("CHANNEL_CREATE") || eventName.equals("CHANNEL_HANGUP_COMPLETE");
+            }
+
+            @Override
+            public void deliver(io.switchio.testkit.engine.SimEvent e) {
+                if (wants(e.eventName())) {
+                    lines.accept(e.eventName().equals("CHANNEL_CREATE")
+                            ? "call " + e.get("Unique-ID") + " " + e.get("Call-Direction") + " " + e.get("Channel-Name")
+                                    + " -> " + e.get("Caller-Destination-Number")
+                            : "hangup " + e.get("Unique-ID") + " " + e.get("Hangup-Cause"));
+                }
+            }
+        });
+    }
+
     void loseEvents(int n) {
         bus.loseEvents(n);
     }
@@ -183,6 +203,13 @@ public final class FreeSwitchSimulator implements AutoCloseable {
             for (Channel ch : engine.sortedChannels()) {
                 ch.hangingUp = true;
                 ch.destroyed = true;
+                if (ch.current != null) {
+                    ch.current.cancelTimer();
+                }
+                if (ch.originateWait != null && ch.originateWait.timeout != null) {
+                    ch.originateWait.timeout.cancel(false);
+                }
+                ch.queue.clear();
                 engine.remove(ch);
             }
             bus.restart(UUID.randomUUID().toString());

@@ -4,7 +4,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the simulator standalone: {@code --port N} (default 8021), {@code --password P}
- * (default ClueCon), {@code --verbose} (a line per API command). Prints where it listens and runs
+ * (default ClueCon), {@code --verbose} (a line per call leg created and hung up, and counters every 5 s). Prints where it listens and runs
  * until the process is stopped. (The launcher's {@code switchio simulate} wraps this; printing to
  * stdout is this entry point's job.)
  *
@@ -34,7 +34,7 @@ public final class SimulatorMain {
         System.out.println("switchio FreeSWITCH simulator listening on " + fs.host() + ":" + fs.port()
                 + " (password " + fs.password() + ")");
         if (verbose) {
-            System.out.println("verbose: counters are printed every 5 s");
+            fs.callLines(System.out::println);
         }
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

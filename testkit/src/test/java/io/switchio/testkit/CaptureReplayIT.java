@@ -59,6 +59,11 @@ class CaptureReplayIT {
     }
 
     @Test
+    void d_bgapiOriginateLoopbackJson() throws Exception {
+        replay("d-bgapi-originate-park-lifecycle-json", false);
+    }
+
+    @Test
     void e_inboundSipPark() throws Exception {
         replay("e-inbound-sip-sipp-park", true);
     }
@@ -193,6 +198,12 @@ class CaptureReplayIT {
                 String v = f.ev(k);
                 if (v != null) {
                     sb.append(k).append('=').append(v).append(' ');
+                }
+            }
+            sb.append("| ");
+            for (String[] h : f.event()) {
+                if (!h[0].startsWith("variable_") && !h[0].equals("Application-UUID")) {
+                    sb.append(h[0]).append(' ');
                 }
             }
             out.add(sb.toString().trim());

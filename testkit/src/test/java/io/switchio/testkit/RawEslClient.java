@@ -100,7 +100,67 @@ final class RawEslClient implements AutoCloseable {
                 }
             }
         }
+        if (h.getOrDefault("Content-Type", "").equals("text/event-json")) {
+            ev = json(body);
+        }
         return new Frame(h, body, ev);
+    }
+
+    /** A flat JSON object of strings (or arrays of strings, kept as ARRAY::a|:b) as ordered pairs. */
+    static List<String[]> json(String s) {
+        List<String[]> out = new ArrayList<>();
+        int[] pos = {1};
+        while (pos[0] < s.length() && s.charAt(pos[0]) != '}') {
+            String key = jsonString(s, pos);
+            pos[0]++; // colon
+            String value;
+            if (s.charAt(pos[0]) == '[') {
+                pos[0]++;
+                List<String> items = new ArrayList<>();
+                while (s.charAt(pos[0]) != ']') {
+                    items.add(jsonString(s, pos));
+                    if (s.charAt(pos[0]) == ',') {
+                        pos[0]++;
+                    }
+                }
+                pos[0]++;
+                value = "ARRAY::" + String.join("|:", items);
+            } else {
+                value = jsonString(s, pos);
+            }
+            out.add(new String[] {key, value});
+            if (pos[0] < s.length() && s.charAt(pos[0]) == ',') {
+                pos[0]++;
+            }
+        }
+        return out;
+    }
+
+    private static String jsonString(String s, int[] pos) {
+        StringBuilder sb = new StringBuilder();
+        int i = pos[0] + 1;
+        while (s.charAt(i) != '"') {
+            char c = s.charAt(i++);
+            if (c == '\\') {
+                char e = s.charAt(i++);
+                switch (e) {
+                    case 'n' -> sb.append('\n');
+                    case 'r' -> sb.append('\r');
+                    case 't' -> sb.append('\t');
+                    case 'b' -> sb.append('\b');
+                    case 'f' -> sb.append('\f');
+                    case 'u' -> {
+                        sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+                        i += 4;
+                    }
+                    default -> sb.append(e);
+                }
+            } else {
+                sb.append(c);
+            }
+        }
+        pos[0] = i + 1;
+        return sb.toString();
     }
 
     void send(String text) throws IOException {

@@ -1,6 +1,7 @@
 package io.switchio.bench.protocol;
 
 import io.switchio.kernel.protocol.EventFormat;
+import io.switchio.kernel.protocol.FrameDecoder;
 import io.switchio.kernel.ring.EventRing;
 import io.switchio.kernel.ring.RingItem;
 import io.switchio.kernel.transport.EslConnection;
@@ -47,6 +48,9 @@ public class LoopbackReplayBenchmark {
     private EventRing ring;
     private EslConnection connection;
     private int[] drained;
+    private Socket framedOnly;
+    private EventRing framedRing;
+    private Thread framedReader;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
@@ -65,11 +69,35 @@ public class LoopbackReplayBenchmark {
                 .livenessTimeout(Duration.ZERO).eventFormat(EventFormat.PLAIN).build());
         connection.start();
         drained = new int[1];
+        framedRing = new EventRing(8192);
+        framedOnly = new Socket(InetAddress.getLoopbackAddress(), server.port());
+        framedOnly.getOutputStream().write("raw\n\n".getBytes(StandardCharsets.US_ASCII));
+        InputStream in = framedOnly.getInputStream();
+        framedReader = Thread.ofVirtual().name("bench-frame-only-reader").start(() -> {
+            FrameDecoder decoder = new FrameDecoder();
+            try {
+                while (decoder.readFrom(in, m -> {
+                    try {
+                        framedRing.put(new RingItem.NoticeReceived("bench", m));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                }) >= 0) {
+                    // keep reading
+                }
+            } catch (Exception e) {
+                // socket closed at tear-down
+            }
+        });
     }
 
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
         connection.close();
+        framedOnly.close();
+        framedReader.interrupt();
+        framedReader.join(5000);
         raw.close();
         server.close();
         System.out.printf("%n[loopback] ring stalls %d, events lost %d%n", connection.ringStalls(), connection.eventsLost());
@@ -90,7 +118,25 @@ public class LoopbackReplayBenchmark {
         return got;
     }
 
-    /** Takes EVENTS events off the ring, as the dispatcher would. */
+    /**
+     * Framing and ring hand-off only, no event indexing: a reader thread runs {@link FrameDecoder}
+     * on a socket and puts each frame on a ring; the benchmark thread drains it. Shows what the
+     * connection's own event indexing (and loss tracking) costs on top.
+     */
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public void frameDecoderToRing(Blackhole bh) {
+        int got = 0;
+        while (got < EVENTS) {
+            int n = framedRing.drain(bh::consume, EVENTS - got);
+            got += n;
+            if (n == 0) {
+                framedRing.awaitWork(10, TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    /** Takes EVENTS events off the ring and reads what a dispatcher routes by (name, Unique-ID). */
     @Benchmark
     @OperationsPerInvocation(EVENTS)
     public void eslConnectionToRing(Blackhole bh) {
@@ -98,7 +144,8 @@ public class LoopbackReplayBenchmark {
         while (drained[0] < EVENTS) {
             int n = ring.drain(item -> {
                 if (item instanceof RingItem.EventReceived e) {
-                    bh.consume(e.event());
+                    bh.consume(e.event().name());
+                    bh.consume(e.event().uniqueId());
                     drained[0]++;
                 }
             }, EVENTS - drained[0]);

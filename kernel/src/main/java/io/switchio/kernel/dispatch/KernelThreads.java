@@ -19,7 +19,8 @@ public final class KernelThreads {
     /** @param prefix names every thread, e.g. {@code switchio} */
     public KernelThreads(String prefix) {
         this.prefix = prefix;
-        this.sessionBuilder = Thread.ofVirtual().name(prefix + "-session-", 0);
+        // one constant name: numbering every session thread costs a string per event at load
+        this.sessionBuilder = Thread.ofVirtual().name(prefix + "-session");
     }
 
     /** Creates (does not start) the dispatcher thread of a host. */

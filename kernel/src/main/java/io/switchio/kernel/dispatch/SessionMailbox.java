@@ -9,10 +9,10 @@ import io.switchio.kernel.model.JobModel;
 import io.switchio.kernel.model.SessionModel;
 import io.switchio.spi.Event;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
-import org.jctools.queues.atomic.MpscLinkedAtomicQueue;
 
 /**
  * The mailbox of one session: events queued by the host dispatcher, drained in order by a virtual
@@ -37,7 +37,8 @@ final class SessionMailbox {
     private final HostScope scope;
     private final AppRegistry apps;
     private final KernelThreads threads;
-    private final MpscLinkedAtomicQueue<Delivery> queue = new MpscLinkedAtomicQueue<>();
+    // a plain linked queue: a JCTools queue carries ~400 bytes of padding, too much per session
+    private final ConcurrentLinkedQueue<Delivery> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
 
     SessionMailbox(SessionModel session, HostScope scope, AppRegistry apps, KernelThreads threads) {

@@ -94,6 +94,17 @@ public final class ModelRegistry {
         }
     }
 
+    /**
+     * Ends every wait on every live session and fails the pending jobs (the kernel is closing and
+     * no event will come any more); the sessions stay readable. Call after the dispatcher stopped.
+     */
+    public void shutdown(SwitchioException cause) {
+        for (SessionModel s : sessions.values()) {
+            s.destroyed();
+        }
+        failPendingJobs(cause);
+    }
+
     /** Applies one event (dispatcher thread only). */
     public ModelUpdate apply(Event event) {
         String name = event.name();

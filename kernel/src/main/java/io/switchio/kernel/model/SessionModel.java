@@ -43,7 +43,6 @@ public abstract class SessionModel implements Session {
     private volatile Instant originatedAt;
     private volatile Instant answeredAt;
     private volatile Instant hungUpAt;
-    private volatile Instant lastAt;
     private volatile boolean answered;
     private volatile boolean hungUp;
 
@@ -60,7 +59,6 @@ public abstract class SessionModel implements Session {
         this.appId = Objects.requireNonNull(appId, "appId");
         this.log = new EventLog(scope.historyLimit());
         this.createdAt = first.timestamp().orElseGet(Instant::now);
-        this.lastAt = createdAt;
         this.direction = Direction.fromHeader(first.header("Call-Direction"));
     }
 
@@ -68,7 +66,6 @@ public abstract class SessionModel implements Session {
 
     /** Records an event (dispatcher thread only); returns its log index. */
     long record(Event event) {
-        event.timestamp().ifPresent(t -> lastAt = t);
         if (direction == null) {
             direction = Direction.fromHeader(event.header("Call-Direction"));
         }
@@ -275,7 +272,9 @@ public abstract class SessionModel implements Session {
 
     @Override
     public Duration uptime() {
-        return Duration.between(createdAt, lastAt);
+        Event last = log.latest();
+        Instant lastAt = last == null ? createdAt : last.timestamp().orElse(createdAt);
+        return lastAt.isBefore(createdAt) ? Duration.ZERO : Duration.between(createdAt, lastAt);
     }
 
     // ---------------------------------------------------------------- Session: waiting

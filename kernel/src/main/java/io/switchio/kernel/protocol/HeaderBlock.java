@@ -23,6 +23,7 @@ final class HeaderBlock implements EventHeaders {
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long LF_WORD = 0x0A0A0A0A0A0A0A0AL;
+    private static final long COLON_WORD = 0x3A3A3A3A3A3A3A3AL;
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
 
@@ -55,20 +56,9 @@ final class HeaderBlock implements EventHeaders {
         int blockEnd = to;
         while (p < to) {
             int lineStart = p;
-            int colon = -1;
-            int i = p;
-            while (i < to) {
-                byte c = bytes[i];
-                if (c == ':') {
-                    colon = i;
-                    break;
-                }
-                if (c == '\n') {
-                    break;
-                }
-                i++;
-            }
-            int nl = indexOfLineFeed(bytes, i, to);
+            int i = indexOfColonOrLineFeed(bytes, p, to);
+            int colon = i >= 0 && bytes[i] == ':' ? i : -1;
+            int nl = i < 0 ? -1 : indexOfLineFeed(bytes, i, to);
             int lineEnd = nl < 0 ? to : nl;
             if (lineEnd > lineStart && bytes[lineEnd - 1] == '\r') {
                 lineEnd--;
@@ -97,6 +87,27 @@ final class HeaderBlock implements EventHeaders {
             blockEnd = p;
         }
         return new HeaderBlock(bytes, idx, n, percentEncoded, blockEnd);
+    }
+
+    /** The index of the first {@code :} or LF in {@code b[from, to)}, or -1; eight bytes at a time. */
+    static int indexOfColonOrLineFeed(byte[] b, int from, int to) {
+        int i = from;
+        while (i + 8 <= to) {
+            long w = (long) LONGS.get(b, i);
+            long x = w ^ LF_WORD;
+            long y = w ^ COLON_WORD;
+            long found = ((x - ONES) & ~x | (y - ONES) & ~y) & HIGH_BITS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+            i += 8;
+        }
+        for (; i < to; i++) {
+            if (b[i] == '\n' || b[i] == ':') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

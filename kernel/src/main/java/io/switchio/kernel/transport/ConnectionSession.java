@@ -1,20 +1,14 @@
 package io.switchio.kernel.transport;
 
-import io.switchio.kernel.protocol.AuthCommand;
 import io.switchio.kernel.protocol.ContentTypes;
 import io.switchio.kernel.protocol.EslCommand;
 import io.switchio.kernel.protocol.EslEvent;
 import io.switchio.kernel.protocol.EslMessage;
 import io.switchio.kernel.protocol.EslProtocolException;
-import io.switchio.kernel.protocol.UserauthCommand;
 import io.switchio.kernel.ring.EventRing;
 import io.switchio.kernel.ring.RingItem;
-import io.switchio.spi.AuthRefusedException;
 import io.switchio.spi.ConnectionLostException;
 import io.switchio.spi.SwitchioException;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
@@ -43,20 +37,22 @@ final class ConnectionSession {
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closeSignal = new CountDownLatch(1);
-    private final AtomicLong eventsLost = new AtomicLong();
     private final AtomicLong ringStalls = new AtomicLong();
     private final AtomicLong reconnects = new AtomicLong();
     private final AtomicLong malformed = new AtomicLong();
     private volatile EslLink link;
     private volatile boolean connected;
     private volatile Thread thread;
-    private long lastSequence = -1;
+    private final SequenceTracker sequence;
+    private final ReconnectBackoff backoff;
 
     ConnectionSession(EslConnectionConfig config, SubscriptionState desired) {
         this.config = config;
         this.address = config.address();
         this.desired = desired;
         this.ring = config.ring();
+        this.sequence = new SequenceTracker(config.address());
+        this.backoff = new ReconnectBackoff(config.reconnectMin(), config.reconnectMax(), config.reconnectJitter());
     }
 
     void start(boolean firstConnectThrows) {
@@ -66,6 +62,7 @@ final class ConnectionSession {
         EslLink first = null;
         if (firstConnectThrows) {
             first = open();
+            applySubscriptions(first);
         }
         EslLink initial = first;
         link = initial;
@@ -103,7 +100,7 @@ final class ConnectionSession {
                 if (everUp) {
                     reconnects.incrementAndGet();
                 }
-                String reason = serve(current, everUp);
+                String reason = serve(current, everUp, current == initial);
                 everUp = true;
                 current = null;
                 if (closing.get()) {
@@ -122,17 +119,24 @@ final class ConnectionSession {
         }
     }
 
-    /** Runs one connected link until it dies; returns why. */
-    private String serve(EslLink l, boolean reconnected) throws InterruptedException {
-        connected = true;
-        lastSequence = -1;
-        publish(new RingItem.ConnectionUp(address, reconnected), l);
-        for (EslCommand c : closing.get() ? java.util.List.<EslCommand>of() : desired.commands()) {
+    /** Sends the desired subscriptions (pipelined; failures are logged, the replies come later). */
+    private void applySubscriptions(EslLink l) {
+        for (EslCommand c : desired.commands()) {
             l.send(c, timeoutNanos()).whenComplete((reply, error) -> {
                 if (error != null) {
-                    LOG.error("{}: re-applying '{}' failed: {}", address, CommandPipeline.describe(c), error.getMessage());
+                    LOG.error("{}: applying '{}' failed: {}", address, CommandPipeline.describe(c), error.getMessage());
                 }
             });
+        }
+    }
+
+    /** Runs one connected link until it dies; returns why. */
+    private String serve(EslLink l, boolean reconnected, boolean subscriptionsSent) throws InterruptedException {
+        connected = true;
+        sequence.reset();
+        publish(new RingItem.ConnectionUp(address, reconnected), l);
+        if (!subscriptionsSent && !closing.get()) {
+            applySubscriptions(l);
         }
         String reason;
         try {
@@ -180,25 +184,10 @@ final class ConnectionSession {
 
     private void trackSequence(EslEvent event) {
         if (!desired.seesEverything()) {
-            lastSequence = -1;
+            sequence.reset();
             return;
         }
-        long seq = event.sequence();
-        if (seq < 0) {
-            return;
-        }
-        long last = lastSequence;
-        if (last >= 0 && seq > last + 1) {
-            long gap = seq - last - 1;
-            long total = eventsLost.addAndGet(gap);
-            LOG.warn("{}: Event-Sequence jumped from {} to {}: FreeSWITCH dropped {} events ({} so far)",
-                    address, last, seq, gap, total);
-        } else if (last >= 0 && seq < last && eventsLost.get() > 0) {
-            eventsLost.decrementAndGet(); // a late, reordered event fills a gap counted before
-        }
-        if (seq > last) {
-            lastSequence = seq;
-        }
+        sequence.track(event.sequence());
     }
 
     /**
@@ -231,64 +220,13 @@ final class ConnectionSession {
         }
     }
 
-    /** Connects and authenticates; the caller's thread does the handshake. */
+    /** Connects and authenticates on the calling thread. */
     private EslLink open() {
-        long deadline = System.nanoTime() + config.connectTimeout().toNanos();
-        Socket socket = new Socket();
-        EslLink l = null;
-        try {
-            socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress(config.host(), config.port()), (int) config.connectTimeout().toMillis());
-            socket.setSoTimeout(TICK_MILLIS);
-            l = new EslLink(address, socket, config.livenessTimeout().toNanos());
-            EslMessage first = l.readOne(deadline);
-            if (ContentTypes.RUDE_REJECTION.equals(first.contentType())) {
-                throw new AuthRefusedException(address + " rejected this client by ACL (text/rude-rejection): "
-                        + first.bodyText().strip());
-            }
-            if (!ContentTypes.AUTH_REQUEST.equals(first.contentType())) {
-                throw new ConnectionLostException(address + ": expected auth/request, got '" + first.contentType() + "'");
-            }
-            l.writeRaw(config.user() == null ? new AuthCommand(config.password())
-                    : new UserauthCommand(config.user().substring(0, config.user().indexOf('@')),
-                            config.user().substring(config.user().indexOf('@') + 1), config.password()));
-            EslMessage reply = l.readOne(deadline);
-            if (!ContentTypes.COMMAND_REPLY.equals(reply.contentType()) || !reply.replyText().startsWith("+OK")) {
-                throw new AuthRefusedException(address + " refused the " + (config.user() == null ? "password" : "userauth of "
-                        + config.user()) + ": " + (reply.replyText().isEmpty() ? reply.contentType() : reply.replyText()));
-            }
-            LOG.info("{}: connected and authenticated", address);
-            return l;
-        } catch (IOException e) {
-            closeQuietly(socket, l);
-            throw new ConnectionLostException(address + ": cannot connect: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            closeQuietly(socket, l);
-            throw e;
-        }
-    }
-
-    private static void closeQuietly(Socket socket, EslLink l) {
-        if (l != null) {
-            l.close();
-        }
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // already failing; the original error is reported
-        }
+        return InboundHandshake.open(config, TICK_MILLIS);
     }
 
     private void backoff(int attempt) throws InterruptedException {
-        long min = config.reconnectMin().toNanos();
-        long max = config.reconnectMax().toNanos();
-        long base = attempt >= 62 ? max : Math.min(max, min << Math.min(attempt - 1, 40));
-        if (base < 0) {
-            base = max;
-        }
-        double jitter = config.reconnectJitter();
-        long delay = (long) (base * (1 - jitter + 2 * jitter * ThreadLocalRandom.current().nextDouble()));
-        closeSignal.await(Math.max(delay, 1), TimeUnit.NANOSECONDS);
+        closeSignal.await(backoff.delayNanos(attempt, ThreadLocalRandom.current().nextDouble()), TimeUnit.NANOSECONDS);
     }
 
     private long timeoutNanos() {
@@ -313,7 +251,7 @@ final class ConnectionSession {
     }
 
     long eventsLost() {
-        return eventsLost.get();
+        return sequence.lost();
     }
 
     long ringStalls() {

@@ -33,6 +33,7 @@ final class SubscriptionState {
     private final Set<String> subclasses = new LinkedHashSet<>();
     private final List<Filter> filters = new ArrayList<>();
     private String logLevel;
+    private volatile boolean seesEverything;
 
     SubscriptionState(EventFormat format, boolean heartbeat) {
         this.format = format;
@@ -46,6 +47,7 @@ final class SubscriptionState {
             for (String n : more) {
                 (n.contains("::") ? subclasses : names).add(n);
             }
+            changed();
         } finally {
             lock.unlock();
         }
@@ -63,6 +65,7 @@ final class SubscriptionState {
                     subclasses.remove(n);
                 }
             }
+            changed();
         } finally {
             lock.unlock();
         }
@@ -72,6 +75,7 @@ final class SubscriptionState {
         lock.lock();
         try {
             filters.add(new Filter(header, value));
+            changed();
         } finally {
             lock.unlock();
         }
@@ -81,6 +85,7 @@ final class SubscriptionState {
         lock.lock();
         try {
             filters.removeIf(f -> f.header().equals(header) && (value == null || f.value().equals(value)));
+            changed();
         } finally {
             lock.unlock();
         }
@@ -97,12 +102,12 @@ final class SubscriptionState {
 
     /** True when {@code Event-Sequence} gaps mean lost events: {@code ALL} and no filters. */
     boolean seesEverything() {
-        lock.lock();
-        try {
-            return names.contains("ALL") && filters.isEmpty();
-        } finally {
-            lock.unlock();
-        }
+        return seesEverything;
+    }
+
+    /** Call with the lock held after every change. */
+    private void changed() {
+        seesEverything = names.contains("ALL") && filters.isEmpty();
     }
 
     /** The commands that establish this state on a fresh connection, in order. */

@@ -15,7 +15,7 @@ class HeaderBlockTest {
             byte[] b = new byte[r.nextInt(40)];
             for (int i = 0; i < b.length; i++) {
                 int pick = r.nextInt(10);
-                b[i] = pick == 0 ? (byte) '\n' : pick == 1 ? (byte) 0x8A : pick == 2 ? (byte) 0x0B : (byte) r.nextInt(256);
+                b[i] = pick == 0 ? (byte) '\n' : pick == 1 ? (byte) 0x8A : pick == 2 ? (byte) 0x0B : pick == 3 ? (byte) ':' : pick == 4 ? (byte) 0xBA : (byte) r.nextInt(256);
             }
             int from = b.length == 0 ? 0 : r.nextInt(b.length);
             int expected = -1;
@@ -26,6 +26,14 @@ class HeaderBlockTest {
                 }
             }
             assertEquals(expected, HeaderBlock.indexOfLineFeed(b, from, b.length));
+            int either = -1;
+            for (int i = from; i < b.length; i++) {
+                if (b[i] == '\n' || b[i] == ':') {
+                    either = i;
+                    break;
+                }
+            }
+            assertEquals(either, HeaderBlock.indexOfColonOrLineFeed(b, from, b.length));
         }
     }
 

@@ -74,8 +74,8 @@ class EslConnectionIT {
         conn = new EslConnection(config().build());
         conn.start();
         assertEquals("auth ClueCon", server.nextCommand());
+        assertEquals("event plain HEARTBEAT", server.nextCommand(), "subscriptions are sent before start() returns");
         assertFalse(probe.await(RingItem.ConnectionUp.class).reconnected());
-        server.nextCommand(); // event plain HEARTBEAT (liveness)
         List<CompletableFuture<EslMessage>> replies = List.of(conn.api("status"), conn.api("version"), conn.api("uptime"));
         assertEquals("+OK status\n", replies.get(0).get(10, TimeUnit.SECONDS).bodyText());
         assertEquals("+OK version\n", replies.get(1).get(10, TimeUnit.SECONDS).bodyText());
@@ -286,5 +286,51 @@ class EslConnectionIT {
         conn.startInBackground();
         RingItem.ConnectionDown down = probe.await(RingItem.ConnectionDown.class);
         assertTrue(down.reason().contains("gave up after 3"), down.reason());
+    }
+
+    @Test
+    void malformedFramingClosesWithAnErrorNamingTheOffsetThenReconnects() throws Exception {
+        startAndSettle(config().build());
+        server.silent = true;
+        CompletableFuture<EslMessage> pending = conn.api("status");
+        server.nextCommand();
+        server.broadcast("Content-Type: api/response\nContent-Length: -1\n\n");
+        assertInstanceOf(ConnectionLostException.class, failure(pending));
+        RingItem.ConnectionDown down = probe.await(RingItem.ConnectionDown.class);
+        assertTrue(down.reason().contains("protocol error") && down.reason().contains("offset"), down.reason());
+        server.silent = false;
+        assertTrue(probe.await(RingItem.ConnectionUp.class).reconnected());
+    }
+
+    @Test
+    void aMalformedEventIsSkippedAndCountedAndTheStreamGoesOn() throws Exception {
+        startAndSettle(config().build());
+        String badJson = "{\"Event-Name\":\"CHANNEL_ANSWER\",";
+        server.broadcast("Content-Length: " + badJson.length() + "\nContent-Type: text/event-json\n\n" + badJson);
+        server.event("Event-Name: CHANNEL_HANGUP\nEvent-Sequence: 2\n\n");
+        assertEquals("CHANNEL_HANGUP", probe.await(RingItem.EventReceived.class).event().name());
+        assertEquals(1, conn.malformedEvents());
+        assertTrue(conn.isConnected());
+    }
+
+    @Test
+    void f10DisconnectNoticeBecomesTheReasonAndEofIsNoError() throws Exception {
+        startAndSettle(config().build());
+        server.broadcast(ScriptedEslServer.GOODBYE.replace("Disconnected, goodbye.", "Disconnected, goodbye!"));
+        server.dropAll();
+        RingItem.ConnectionDown down = probe.await(RingItem.ConnectionDown.class);
+        assertTrue(down.reason().contains("Disconnected, goodbye!"), down.reason());
+    }
+
+    @Test
+    void jsonFormatIsRequestedAndDecoded() throws Exception {
+        startAndSettle(config().eventFormat(io.switchio.kernel.protocol.EventFormat.JSON).build());
+        conn.subscribe(new java.util.LinkedHashSet<>(List.of("CHANNEL_ANSWER", "sofia::register"))).get(10, TimeUnit.SECONDS);
+        assertEquals("event json CHANNEL_ANSWER CUSTOM sofia::register", server.nextCommand());
+        String json = "{\"Event-Name\":\"CHANNEL_ANSWER\",\"Unique-ID\":\"u9\",\"Event-Sequence\":\"4\"}";
+        server.broadcast("Content-Length: " + json.length() + "\nContent-Type: text/event-json\n\n" + json);
+        RingItem.EventReceived e = probe.awaitEvents("CHANNEL_ANSWER", 1).get(0);
+        assertEquals("u9", e.event().uniqueId());
+        assertEquals(4, e.event().sequence());
     }
 }

@@ -82,6 +82,8 @@ final class Endpoints {
         b.source = "mod_loopback";
         b.cidNumber = a.cidNumber;
         b.cidName = a.cidName;
+        b.calleeName = "Outbound Call";
+        b.calleeNumber = context;
         b.hitDialplan = true;
         a.signalPeer = b;
         b.signalPeer = a;

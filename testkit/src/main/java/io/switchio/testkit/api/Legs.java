@@ -109,8 +109,8 @@ public final class Legs {
         ch.context = PARK_CONTEXT;
         ch.hitDialplan = true;
         calls.state(ch, ChannelState.CS_NEW);
-        calls.codecs(ch);
         ch.profileReady = true;
+        calls.codecs(ch);
         sipVars(ch, profile, profilePort, fromUser, fromHost, fromPort, destination, extraVars);
         calls.state(ch, ChannelState.CS_INIT, ChannelState.CS_INIT);
         ch.requested = ChannelState.CS_ROUTING;

@@ -70,12 +70,7 @@ public final class OriginateApi implements ApiHandler {
             result.complete("-ERR " + HangupCause.NO_ROUTE_DESTINATION + "\n");
             return;
         }
-        DialString.Leg leg = dial.groups().get(index).get(0);
-        Map<String, String> vars = new LinkedHashMap<>(dial.globals());
-        vars.putAll(extra);
-        vars.putAll(leg.vars());
-        int ot = parse(vars.get("originate_timeout"), 0);
-        int effective = ot > 0 ? ot : timeout;
+        List<DialString.Leg> group = dial.groups().get(index);
         String app = null;
         String appArg = "";
         String exten = null;
@@ -92,10 +87,35 @@ public final class OriginateApi implements ApiHandler {
         } else {
             exten = destination;
         }
-        OriginateWait wait = new OriginateWait("true".equals(vars.get("ignore_early_media")), app, appArg, exten);
-        HangupCause refused = engine.admit();
-        String error = refused != null ? "-ERR " + refused + "\n" : endpoints.start(leg.endpoint(), vars, wait);
-        if (error != null) {
+        OriginateWait.Race race = group.size() > 1 ? new OriginateWait.Race() : null;
+        List<OriginateWait> waits = new java.util.ArrayList<>();
+        String error = null;
+        for (DialString.Leg leg : group) {
+            Map<String, String> vars = new LinkedHashMap<>(dial.globals());
+            vars.putAll(extra);
+            vars.putAll(leg.vars());
+            int ot = parse(vars.get("originate_timeout"), parse(vars.get("leg_timeout"), 0));
+            int effective = ot > 0 ? ot : timeout;
+            OriginateWait wait = new OriginateWait("true".equals(vars.get("ignore_early_media")), app, appArg, exten);
+            HangupCause refused = engine.admit();
+            String err = refused != null ? "-ERR " + refused + "\n" : endpoints.start(leg.endpoint(), vars, wait);
+            if (err != null) {
+                error = err;
+                continue;
+            }
+            Channel a = endpoints.lastLeg();
+            wait.race = race;
+            if (race != null) {
+                race.legs.add(a);
+            }
+            waits.add(wait);
+            wait.timeout = engine.schedule(() -> {
+                if (a.originateWait == wait && !a.hangingUp) {
+                    calls.hangup(a, HangupCause.NO_ANSWER);
+                }
+            }, effective * 1000L);
+        }
+        if (waits.isEmpty()) {
             if (index + 1 < dial.groups().size()) {
                 tryGroup(dial, index + 1, destination, dialplan, context, extra, timeout, result);
             } else {
@@ -103,20 +123,22 @@ public final class OriginateApi implements ApiHandler {
             }
             return;
         }
-        wait.result.whenComplete((out, err) -> {
-            if (out != null && out.startsWith("-ERR") && index + 1 < dial.groups().size()) {
-                tryGroup(dial, index + 1, destination, dialplan, context, extra, timeout, result);
-            } else {
-                result.complete(out);
-            }
-        });
-        Channel a = endpoints.lastLeg();
-        if (a != null && a.originateWait == wait) {
-            wait.timeout = engine.schedule(() -> {
-                if (a.originateWait == wait && !a.hangingUp) {
-                    calls.hangup(a, HangupCause.NO_ANSWER);
+        int[] failed = {0};
+        for (OriginateWait wait : waits) {
+            wait.result.whenComplete((out, err) -> {
+                if (result.isDone()) {
+                    return;
                 }
-            }, effective * 1000L);
+                if (out != null && out.startsWith("+OK")) {
+                    result.complete(out);
+                } else if (++failed[0] == waits.size()) {
+                    if (index + 1 < dial.groups().size()) {
+                        tryGroup(dial, index + 1, destination, dialplan, context, extra, timeout, result);
+                    } else {
+                        result.complete(out);
+                    }
+                }
+            });
         }
     }
 

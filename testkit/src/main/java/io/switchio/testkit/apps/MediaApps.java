@@ -29,7 +29,7 @@ public final class MediaApps {
         apps.put("echo", MediaApps::untilBroken);
         apps.put("sleep", (run, calls) -> {
             long ms = parseLong(run.data, 0);
-            run.timer = calls.engine().schedule(() -> calls.apps().complete(run), ms);
+            calls.apps().startTimer(run, ms, () -> calls.apps().complete(run));
         });
         apps.put("speak", (run, calls) -> {
             String[] parts = run.data.split("\\|");
@@ -41,7 +41,7 @@ public final class MediaApps {
                 calls.hangup(ch, HangupCause.DESTINATION_OUT_OF_ORDER);
                 return;
             }
-            run.timer = calls.engine().schedule(() -> calls.apps().complete(run), 80L * Math.max(1, text.length()));
+            calls.apps().startTimer(run, 80L * Math.max(1, text.length()), () -> calls.apps().complete(run));
         });
     }
 
@@ -124,11 +124,11 @@ public final class MediaApps {
                 run.response = "PLAYBACK ERROR";
             }
         };
-        run.timer = calls.engine().schedule(() -> {
+        calls.apps().startTimer(run, ms, () -> {
             stop.run();
             fire(ev, "PLAYBACK_STOP", ch, path, "done");
             calls.apps().complete(run);
-        }, ms);
+        });
     }
 
     private static void fire(ChannelEvents ev, String name, Channel ch, String path, String status) {

@@ -14,6 +14,9 @@ public final class AppRunner {
     private final CallControl calls;
     private final ChannelEvents ev;
     private final Map<String, App> apps;
+    /** Media applications that keep servicing the message queue while they run (§12). */
+    private static final java.util.Set<String> NESTING = java.util.Set.of("playback", "endless_playback", "sleep",
+            "echo", "speak");
 
     /** A runner over the named apps. */
     public AppRunner(CallControl calls, Map<String, App> apps) {
@@ -33,15 +36,45 @@ public final class AppRunner {
             return;
         }
         if (ch.current == null) {
-            run(ch, msg);
+            run(ch, msg, null);
+        } else if (nests(ch.current)) {
+            pause(ch.current);
+            run(ch, msg, ch.current);
         } else {
             ch.queue.add(msg);
         }
     }
 
-    private void run(Channel ch, AppMessage msg) {
+    private static boolean nests(RunningApp current) {
+        return !current.message.eventLock() && NESTING.contains(current.app());
+    }
+
+    /** Schedules an app's timer (simulated ms); a nested app pauses and later resumes it. */
+    public void startTimer(RunningApp run, long simMillis, Runnable action) {
+        run.timerAction = action;
+        run.timerDueMicros = calls.engine().clock().nowMicros() + simMillis * 1000;
+        run.timer = calls.engine().schedule(action, simMillis);
+    }
+
+    private void pause(RunningApp run) {
+        if (run.timer != null) {
+            run.pausedRemainingMs = Math.max(0, (run.timerDueMicros - calls.engine().clock().nowMicros()) / 1000);
+            run.cancelTimer();
+        }
+    }
+
+    private void resume(RunningApp run) {
+        if (run.pausedRemainingMs >= 0 && run.timerAction != null && !run.completed) {
+            long ms = run.pausedRemainingMs;
+            run.pausedRemainingMs = -1;
+            startTimer(run, ms, run.timerAction);
+        }
+    }
+
+    private void run(Channel ch, AppMessage msg, RunningApp outer) {
         App app = apps.get(msg.app());
         RunningApp run = new RunningApp(ch, msg, msg.arg());
+        run.outer = outer;
         run.startedMicros = calls.engine().clock().nowMicros();
         ch.vars.set("current_application_data", msg.arg());
         ch.vars.set("current_application", msg.app());
@@ -60,7 +93,7 @@ public final class AppRunner {
 
     /** Ends an app run: CHANNEL_EXECUTE_COMPLETE, echo event, loop or next queued message. */
     public void complete(RunningApp run) {
-        if (run.completed) {
+        if (run.completed || run.channel.destroyed) {
             return;
         }
         run.completed = true;
@@ -72,7 +105,7 @@ public final class AppRunner {
         fireExecute("CHANNEL_EXECUTE_COMPLETE", run, true);
         echo(run);
         if (ch.current == run) {
-            ch.current = null;
+            ch.current = run.outer;
         }
         if (ch.hangingUp) {
             return;
@@ -81,12 +114,22 @@ public final class AppRunner {
         long ranMicros = calls.engine().clock().nowMicros() - run.startedMicros;
         if (m.loops() != 1 && ranMicros >= 500_000 && !run.hooksBroken) {
             int left = m.loops() < 0 ? -1 : m.loops() - 1;
-            ch.queue.addFirst(new AppMessage(m.app(), m.arg(), m.eventUuid(), m.eventUuidName(), left,
-                    m.eventLock(), m.origin(), m.headers()));
+            AppMessage again = new AppMessage(m.app(), m.arg(), m.eventUuid(), m.eventUuidName(), left,
+                    m.eventLock(), m.origin(), m.headers());
+            if (ch.current == null) {
+                run(ch, again, null);
+            } else {
+                run(ch, again, ch.current);
+            }
+            return;
+        }
+        if (ch.current != null) {
+            resume(ch.current);
+            return;
         }
         AppMessage next = ch.queue.poll();
         if (next != null) {
-            run(ch, next);
+            run(ch, next, null);
         }
     }
 
@@ -167,11 +210,16 @@ public final class AppRunner {
     /** On hangup: running app closes itself, then the park unwinds; queued messages are dropped. */
     public void unwind(Channel ch) {
         ch.queue.clear();
-        RunningApp run = ch.current;
-        if (run != null && !run.completed) {
+        while (ch.current != null) {
+            RunningApp run = ch.current;
             run.cancelTimer();
-            run.hooks.onHangup();
-            complete(run);
+            if (!run.completed) {
+                run.hooks.onHangup();
+                complete(run);
+            }
+            if (ch.current == run) {
+                ch.current = run.outer;
+            }
         }
         unpark(ch);
     }

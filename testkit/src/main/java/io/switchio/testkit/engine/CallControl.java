@@ -69,10 +69,14 @@ public final class CallControl {
 
     /** The two CODEC events of media setup, with their captured header quirks. */
     public void codecs(Channel ch) {
+        boolean loopback = ch.kind == Channel.Kind.LOOPBACK_A || ch.kind == Channel.Kind.LOOPBACK_B;
         if (ev.wanted("CODEC")) {
             SimEvent r = ev.begin("CODEC");
+            ch.mediaReady = !loopback;
             ev.channelData(r, ch);
-            ChannelEvents.codec(r, ch, true);
+            if (loopback) {
+                ChannelEvents.codec(r, ch, true);
+            }
             r.add("channel-read-codec-name", ch.codec).add("channel-read-codec-rate", "8000")
                     .add("channel-read-codec-bit-rate", Integer.toString(ch.codecBitRate));
             ev.bus().fire(r);
@@ -103,6 +107,8 @@ public final class CallControl {
             markAnswered(ch);
             engine.execute(() -> {
                 if (!peer.hangingUp && !peer.answered) {
+                    peer.networkAddr = "127.0.0.1";
+                    peer.calleeName = peer.destination;
                     codecs(peer);
                     markAnswered(peer);
                     callUpdate(peer);
@@ -125,10 +131,25 @@ public final class CallControl {
     }
 
     private void callUpdate(Channel ch) {
+        flipCallerId(ch);
         if (ev.wanted("CALL_UPDATE")) {
             SimEvent e = ev.begin("CALL_UPDATE").add("Direction", "RECV");
             ev.bus().fire(ev.channelData(e, ch));
         }
+    }
+
+    /** {@code switch_channel_flip_cid}: the answered outbound leg now shows the callee as its caller id. */
+    private static void flipCallerId(Channel ch) {
+        if (ch.origCidNumber == null) {
+            ch.origCidName = ch.cidName;
+            ch.origCidNumber = ch.cidNumber;
+        }
+        String name = ch.cidName;
+        String number = ch.cidNumber;
+        ch.cidName = ch.calleeName;
+        ch.cidNumber = ch.calleeNumber;
+        ch.calleeName = name;
+        ch.calleeNumber = number;
     }
 
     /** Early media (183): {@code CHANNEL_PROGRESS_MEDIA}, call state EARLY; completes an originate unless it ignores early media. */
@@ -179,6 +200,18 @@ public final class CallControl {
         OriginateWait w = a.originateWait;
         if (w == null) {
             return;
+        }
+        if (w.race != null) {
+            if (w.race.decided) {
+                hangup(a, HangupCause.LOSE_RACE);
+                return;
+            }
+            w.race.decided = true;
+            for (Channel other : w.race.legs) {
+                if (other != a && !other.hangingUp) {
+                    engine.execute(() -> hangup(other, HangupCause.LOSE_RACE));
+                }
+            }
         }
         a.originateWait = null;
         if (w.timeout != null) {

@@ -39,6 +39,8 @@ public final class Channel {
     public String source = "";
     public String username = "";
     public String networkAddr = "";
+    public String origCidName;
+    public String origCidNumber;
     public String calleeName = "";
     public String calleeNumber = "";
     public String codec = "PCMU";

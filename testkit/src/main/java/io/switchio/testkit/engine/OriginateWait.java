@@ -17,6 +17,14 @@ public final class OriginateWait {
     public final String appArg;
     public final String extension;
     public Future<?> timeout;
+    /** The simultaneous legs this one races against ({@code a,b} dial strings), or null. */
+    public Race race;
+
+    /** Legs rung at the same time: the first one up wins, the others are hung up with LOSE_RACE. */
+    public static final class Race {
+        public final java.util.List<Channel> legs = new java.util.ArrayList<>();
+        public boolean decided;
+    }
 
     /** A wait for a leg that runs {@code app(appArg)} or goes to {@code extension} once up. */
     public OriginateWait(boolean ignoreEarlyMedia, String app, String appArg, String extension) {

@@ -29,6 +29,11 @@ public final class RunningApp {
     public long startedMicros;
     public boolean completed;
     public boolean hooksBroken;
+    /** The application this one runs nested inside (it resumes afterwards), or null. */
+    public RunningApp outer;
+    Runnable timerAction;
+    long timerDueMicros;
+    long pausedRemainingMs = -1;
 
     /** An app run of {@code message} on {@code channel} with its (expanded) argument. */
     public RunningApp(Channel channel, AppMessage message, String data) {

@@ -245,6 +245,10 @@ final class EslConnection implements EventSink {
         reply("+OK log level " + arg + " [" + level + "]");
     }
 
+    boolean logging() {
+        return logLevel >= 0;
+    }
+
     void log(int level, String uuid, String file, String func, int line, String text) {
         if (logLevel >= level && authed) {
             writer.send(Frames.log(level, uuid, file, func, line, text));

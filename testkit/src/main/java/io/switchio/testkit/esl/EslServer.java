@@ -46,6 +46,7 @@ public final class EslServer implements AutoCloseable {
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 512);
         running = true;
+        engine.bus().register(new LogSink(this, engine.clock()));
         acceptThread = Thread.ofPlatform().name("sim-esl-accept").daemon(true).start(this::acceptLoop);
     }
 
@@ -149,6 +150,16 @@ public final class EslServer implements AutoCloseable {
             c.sendRaw("Content-Type: api/response\nContent-Length: not-a-number\n\n\u0001garbage\n\n"
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
+    }
+
+    /** True when at least one connection asked for log lines. */
+    boolean anyoneLogging() {
+        for (EslConnection c : connections) {
+            if (c.logging()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Writes a log line to every connection whose log level admits it. */

@@ -105,6 +105,22 @@ class CoroutineIT {
         }
     }
 
+    @Test
+    void closingTheKernelEndsParkedCoroutines() throws Exception {
+        try (FreeSwitchSimulator fs = E2e.simulator()) {
+            Kernel kernel = E2e.kernel(fs).build();
+            kernel.start();
+            WaitsForBridge app = new WaitsForBridge();
+            kernel.loadApp(app, AppOptions.defaults());
+            fs.injectInboundCall("9999", java.util.Map.of());
+            assertEquals("CHANNEL_ANSWER", ((Event) app.outcome.poll(10, TimeUnit.SECONDS)).name());
+            assertTrue(kernel.liveSessionThreads() >= 1);
+            kernel.close();
+            assertInstanceOf(SessionEndedException.class, app.outcome.poll(10, TimeUnit.SECONDS));
+            E2e.await(() -> kernel.liveSessionThreads() == 0, () -> kernel.liveSessionThreads() + " session threads after close");
+        }
+    }
+
     /** A chain whose first callback throws. */
     public static final class Throws {
         @Callback("CHANNEL_PARK")

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.switchio.kernel.Kernel;
 import io.switchio.spi.ApiException;
+import io.switchio.spi.AppLoadException;
+import io.switchio.spi.AppOptions;
+import io.switchio.spi.Parameters;
 import io.switchio.spi.AuthRefusedException;
 import io.switchio.spi.Client;
 import io.switchio.spi.ConnectionLostException;
@@ -32,6 +35,25 @@ class KernelLifecycleIT {
             kernel.close();
             assertFalse(client.isConnected());
             assertThrows(ConnectionLostException.class, () -> client.cmd("status"));
+        }
+    }
+
+    @Test
+    void appLoadDuplicateAndUnloadRules() {
+        try (FreeSwitchSimulator fs = E2e.simulator(); Kernel kernel = E2e.kernel(fs).build()) {
+            kernel.start();
+            Client client = kernel.cluster().clients().get(0);
+            assertEquals("TonePlay", kernel.loadApp(new TonePlay(), new AppOptions(null, null, Parameters.of(java.util.Map.of()), false)));
+            AppLoadException dup = assertThrows(AppLoadException.class,
+                    () -> kernel.loadApp(new TonePlay(), AppOptions.group("TonePlay")));
+            assertTrue(dup.getMessage().contains("already loaded in group 'TonePlay'"), dup.getMessage());
+            assertEquals("other", kernel.loadApp(new TonePlay(), AppOptions.group("other")));
+            assertEquals(java.util.Set.of("TonePlay", "other"), client.apps().keySet());
+            assertTrue(kernel.unloadApp("TonePlay"));
+            assertFalse(kernel.unloadApp("TonePlay"));
+            assertEquals(java.util.Set.of("other"), client.apps().keySet());
+            AppLoadException none = assertThrows(AppLoadException.class, () -> kernel.loadApp(new Object(), AppOptions.defaults()));
+            assertTrue(none.getMessage().contains("has no method marked"), none.getMessage());
         }
     }
 
