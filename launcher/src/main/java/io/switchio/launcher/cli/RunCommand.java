@@ -65,11 +65,11 @@ public final class RunCommand implements Callable<Integer> {
         if (logging.level() != null) {
             b.set(ConfKey.LOG_LEVEL, logging.level());
         }
-        LaunchSettings settings = b.build(parent.environment().env());
-        if (settings.mode() == LaunchSettings.Mode.DIAL) {
+        if (b.mode() == LaunchSettings.Mode.DIAL) {
             throw new LauncherException(ExitCode.NOT_YET_AVAILABLE, confFile + ": mode = dial needs the load generator, which "
                     + "arrives in a later release of switchio; this release serves apps only (mode = serve)");
         }
+        LaunchSettings settings = b.build(parent.environment().env());
         return ServeStarter.serve(settings, parent.environment(), spec.commandLine().getOut(), (app, e) -> badParameter(conf, app, e));
     }
 

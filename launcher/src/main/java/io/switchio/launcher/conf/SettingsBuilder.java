@@ -209,6 +209,11 @@ public final class SettingsBuilder {
         return this;
     }
 
+    /** The mode asked for so far (the conf file's {@code mode}, else serve). */
+    public Mode mode() {
+        return Mode.valueOf(values.get(ConfKey.MODE).toUpperCase(Locale.ROOT));
+    }
+
     /**
      * Checks the settings as a whole and fills the password from the environment when needed.
      *
@@ -216,7 +221,7 @@ public final class SettingsBuilder {
      * @throws ConfException saying what is missing or inconsistent
      */
     public LaunchSettings build(Map<String, String> env) {
-        Mode mode = Mode.valueOf(values.get(ConfKey.MODE).toUpperCase(Locale.ROOT));
+        Mode mode = mode();
         if (hosts.isEmpty()) {
             throw new ConfException("no FreeSWITCH host given: name HOST[:PORT] (or 'sim' for the embedded simulator) "
                     + "on the command line or in the conf file's 'hosts'");
