@@ -1,0 +1,80 @@
+package io.switchio.bench.protocol;
+
+import io.switchio.kernel.protocol.EslEvent;
+import io.switchio.kernel.protocol.EslMessage;
+import io.switchio.kernel.protocol.FrameDecoder;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Decoding throughput of real channel events, one op = one event: framing from 64 KiB reads,
+ * {@link EslEvent#of} and then either three header reads (what a typical app does: lazy values),
+ * every header (the eager worst case) or nothing (framing + indexing). Multiply events/s by the
+ * frame size printed at setup for bytes/s; run with {@code -prof gc} for allocations per event.
+ *
+ * <p>Threading: JMH benchmark state, one thread.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class EventDecodeBenchmark {
+
+    static final int EVENTS = 256;
+    static final int READ = 64 * 1024;
+
+    @Param({"c-bgapi-originate-park-lifecycle-plain.txt", "d-bgapi-originate-park-lifecycle-json.txt"})
+    public String trace;
+
+    private byte[] stream;
+
+    @Setup
+    public void setUp() {
+        EventCorpus corpus = EventCorpus.largestChannelEvent(trace);
+        stream = corpus.stream(EVENTS);
+        System.out.printf("%n[corpus] %s: %s, %d bytes per frame, %d headers%n", trace, corpus.eventName,
+                corpus.frame.length, corpus.headers);
+    }
+
+    private void decode(Blackhole bh, java.util.function.Consumer<EslMessage> perFrame) {
+        FrameDecoder d = new FrameDecoder();
+        for (int p = 0; p < stream.length; p += READ) {
+            d.decode(stream, p, Math.min(READ, stream.length - p), perFrame);
+        }
+        bh.consume(d.offset());
+    }
+
+    /** Frame, index, read three headers (name, Unique-ID, Event-Sequence). */
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public void lazyThreeHeaders(Blackhole bh) {
+        decode(bh, m -> {
+            EslEvent e = EslEvent.of(m);
+            bh.consume(e.name());
+            bh.consume(e.uniqueId());
+            bh.consume(e.sequence());
+        });
+    }
+
+    /** Frame, index, decode every header into a map. */
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public void allHeaders(Blackhole bh) {
+        decode(bh, m -> bh.consume(EslEvent.of(m).headers()));
+    }
+
+    /** Frame only (no event parsing). */
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public void framingOnly(Blackhole bh) {
+        decode(bh, bh::consume);
+    }
+}

@@ -1,0 +1,362 @@
+package io.switchio.kernel;
+
+import io.switchio.kernel.client.KernelClient;
+import io.switchio.kernel.client.KernelCluster;
+import io.switchio.kernel.dispatch.KernelThreads;
+import io.switchio.spi.AppLoadException;
+import io.switchio.spi.AppOptions;
+import io.switchio.spi.AppProvider;
+import io.switchio.spi.AuthRefusedException;
+import io.switchio.spi.Cluster;
+import io.switchio.spi.Instancing;
+import io.switchio.spi.Parameters;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embeddable switchio runtime: one ESL connection per FreeSWITCH host, each with its own
+ * dispatcher thread, models and apps, behind one {@link Cluster}.
+ *
+ * <pre>{@code
+ * try (Kernel kernel = Kernel.builder().host("127.0.0.1", 8021).build()) {
+ *     kernel.start();
+ *     kernel.loadApp(new TonePlay(), AppOptions.group("TonePlay"));
+ *     kernel.awaitClose();
+ * }
+ * }</pre>
+ *
+ * <p>Threading: {@link #start}, the app methods and {@link #close} may be called from any thread
+ * and are serialised; {@link #cluster()} is safe from any thread once built.
+ */
+public final class Kernel implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Kernel.class);
+
+    private final KernelThreads threads = new KernelThreads("switchio");
+    private final List<HostRuntime> hosts = new ArrayList<>();
+    private final KernelCluster cluster;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private boolean started;
+    private boolean stopped;
+
+    private Kernel(Builder b) {
+        List<KernelClient> clients = new ArrayList<>();
+        for (Builder.HostPort hp : b.hosts) {
+            HostRuntime h = new HostRuntime(b, hp.host(), hp.port(), threads);
+            hosts.add(h);
+            clients.add(h.client());
+        }
+        this.cluster = new KernelCluster(clients);
+        clients.forEach(c -> c.cluster(cluster));
+    }
+
+    /** A builder; at least one {@link Builder#host} is required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Starts every host's dispatcher and connects. A host that cannot be reached is logged and
+     * retried in the background while the others serve.
+     *
+     * @throws AuthRefusedException when a host refuses the password (the kernel is closed)
+     * @throws IllegalStateException when started twice or after close
+     */
+    public void start() {
+        lock.lock();
+        try {
+            if (started || stopped) {
+                throw new IllegalStateException(stopped ? "the kernel is closed" : "the kernel is already started");
+            }
+            started = true;
+            hosts.forEach(HostRuntime::startDispatch);
+            int up = 0;
+            for (HostRuntime h : hosts) {
+                try {
+                    if (h.connect()) {
+                        up++;
+                    }
+                } catch (AuthRefusedException e) {
+                    lock.unlock();
+                    try {
+                        close();
+                    } finally {
+                        lock.lock();
+                    }
+                    throw e;
+                }
+            }
+            LOG.info("switchio kernel started: {} of {} host(s) connected", up, hosts.size());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Every host, with aggregate counts and the typed fan-out. */
+    public Cluster cluster() {
+        return cluster;
+    }
+
+    /**
+     * Loads the same app instance on every host.
+     *
+     * @return the group it was loaded under
+     * @throws AppLoadException naming the app and why; hosts it was already loaded on are rolled back
+     */
+    public String loadApp(Object app, AppOptions options) {
+        Objects.requireNonNull(app, "app");
+        String name = app.getClass().getSimpleName().isEmpty() ? app.getClass().getName() : app.getClass().getSimpleName();
+        return loadOnEveryHost(name, host -> app, options);
+    }
+
+    /**
+     * Loads an app from its provider on every host: parameters are resolved against the
+     * provider's specs; {@link Instancing#SHARED} creates one instance, {@link Instancing#PER_HOST}
+     * one per host.
+     *
+     * @throws AppLoadException naming the app and why
+     */
+    public String loadApp(AppProvider provider, AppOptions options) {
+        String id = provider.id();
+        Parameters resolved;
+        try {
+            resolved = Parameters.resolve(id, provider.parameters(), options.parameters().asMap());
+        } catch (IllegalArgumentException e) {
+            throw new AppLoadException(e.getMessage(), e);
+        }
+        AppOptions opts = options.withParameters(resolved);
+        if (provider.instancing() == Instancing.PER_HOST) {
+            return loadOnEveryHost(id, host -> create(provider), opts);
+        }
+        Object shared = create(provider);
+        return loadOnEveryHost(id, host -> shared, opts);
+    }
+
+    private static Object create(AppProvider provider) {
+        try {
+            return Objects.requireNonNull(provider.create(), "create() returned null");
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AppLoadException("app '" + provider.id() + "' could not be created: " + t, t);
+        }
+    }
+
+    private String loadOnEveryHost(String name, Function<HostRuntime, Object> instance, AppOptions options) {
+        lock.lock();
+        try {
+            if (stopped) {
+                throw new AppLoadException("app '" + name + "': the kernel is closed");
+            }
+            List<Object[]> done = new ArrayList<>();
+            String group = null;
+            try {
+                for (HostRuntime h : hosts) {
+                    Object app = instance.apply(h);
+                    group = h.client().loadApp(name, app, options);
+                    done.add(new Object[] {h, app, group});
+                }
+            } catch (RuntimeException e) {
+                for (Object[] d : done) {
+                    ((HostRuntime) d[0]).client().unloadInstance((String) d[2], d[1]);
+                }
+                throw e instanceof AppLoadException ? e : new AppLoadException("app '" + name + "' failed to load: " + e, e);
+            }
+            return group;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Unloads a group on every host; true when any host had it. */
+    public boolean unloadApp(String group) {
+        lock.lock();
+        try {
+            boolean any = false;
+            for (HostRuntime h : hosts) {
+                any |= h.client().unloadApp(group);
+            }
+            return any;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Hangs up the calls of every loaded group on every host. */
+    public void hupall() {
+        cluster.onEveryHost(c -> {
+            c.hupall();
+            return null;
+        });
+    }
+
+    /** Blocks until {@link #close()} ran (a service's main thread waits here). */
+    public void awaitClose() throws InterruptedException {
+        closed.await();
+    }
+
+    /** Like {@link #awaitClose()} with a bound; true when closed. */
+    public boolean awaitClose(Duration timeout) throws InterruptedException {
+        return closed.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Session threads (mailbox drains and coroutines) alive now; 0 when idle. */
+    public int liveSessionThreads() {
+        return threads.liveSessionThreads();
+    }
+
+    /** Tears the apps down, exits and closes every connection, stops the threads. Idempotent. */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+            for (HostRuntime h : hosts) {
+                try {
+                    h.close();
+                } catch (RuntimeException e) {
+                    LOG.error("{}: close failed: {}", h.address(), e.toString(), e);
+                }
+            }
+            LOG.info("switchio kernel closed");
+        } finally {
+            closed.countDown();
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Settings of a {@link Kernel}.
+     *
+     * <p>Threading: confined to the building thread.
+     */
+    public static final class Builder {
+
+        /** One configured host. */
+        record HostPort(String host, int port) {
+        }
+
+        final List<HostPort> hosts = new ArrayList<>();
+        String password = "ClueCon";
+        List<String> appHeaders = List.of("variable_sip_h_X-switchio_app");
+        String trackingHeader = "variable_call_uuid";
+        Duration connectTimeout = Duration.ofSeconds(5);
+        Duration commandTimeout = Duration.ofSeconds(10);
+        Duration reconnectMin = Duration.ofMillis(100);
+        Duration reconnectMax = Duration.ofSeconds(30);
+        int reconnectAttempts;
+        int historyLimit = 64;
+        int ringCapacity = 65_536;
+
+        private Builder() {
+        }
+
+        /** Adds a FreeSWITCH host (repeatable; at least one). */
+        public Builder host(String host, int port) {
+            if (host == null || host.isBlank() || host.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("host must be a non-blank name or address: '" + host + "'");
+            }
+            if (port <= 0 || port > 65_535) {
+                throw new IllegalArgumentException("port out of range: " + port);
+            }
+            hosts.add(new HostPort(host, port));
+            return this;
+        }
+
+        /** The event socket password ({@code ClueCon} by default). */
+        public Builder password(String password) {
+            this.password = Objects.requireNonNull(password, "password");
+            return this;
+        }
+
+        /** Activation headers, first present wins (default {@code variable_sip_h_X-switchio_app}). */
+        public Builder appHeaders(List<String> headers) {
+            if (headers.isEmpty()) {
+                throw new IllegalArgumentException("at least one app header is needed");
+            }
+            this.appHeaders = List.copyOf(headers);
+            return this;
+        }
+
+        /**
+         * The header whose value groups legs into calls: {@code variable_call_uuid} (default, for
+         * services), {@code variable_sip_h_X-switchio_originating_session} (calls switchio
+         * originated), or any other.
+         */
+        public Builder trackingHeader(String header) {
+            if (header == null || header.isBlank()) {
+                throw new IllegalArgumentException("tracking header must be non-blank");
+            }
+            this.trackingHeader = header;
+            return this;
+        }
+
+        /** Bound on TCP connect plus authentication (5 s). */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive("connectTimeout", timeout);
+            return this;
+        }
+
+        /** Deadline for each command's reply and the default {@code recv} timeout (10 s). */
+        public Builder commandTimeout(Duration timeout) {
+            this.commandTimeout = positive("commandTimeout", timeout);
+            return this;
+        }
+
+        /** Reconnect backoff bounds and the attempts before giving up (0 = never). */
+        public Builder reconnect(Duration minBackoff, Duration maxBackoff, int maxAttempts) {
+            this.reconnectMin = positive("minBackoff", minBackoff);
+            this.reconnectMax = positive("maxBackoff", maxBackoff);
+            if (maxBackoff.compareTo(minBackoff) < 0 || maxAttempts < 0) {
+                throw new IllegalArgumentException("need minBackoff <= maxBackoff and maxAttempts >= 0");
+            }
+            this.reconnectAttempts = maxAttempts;
+            return this;
+        }
+
+        /** Events kept per session (64). */
+        public Builder historyLimit(int limit) {
+            if (limit < 1) {
+                throw new IllegalArgumentException("historyLimit must be at least 1: " + limit);
+            }
+            this.historyLimit = limit;
+            return this;
+        }
+
+        /** Capacity of each host's event ring (65,536). */
+        public Builder ringCapacity(int capacity) {
+            if (capacity < 2) {
+                throw new IllegalArgumentException("ringCapacity must be at least 2: " + capacity);
+            }
+            this.ringCapacity = capacity;
+            return this;
+        }
+
+        /** Builds the kernel (nothing connects until {@link Kernel#start()}). */
+        public Kernel build() {
+            if (hosts.isEmpty()) {
+                throw new IllegalStateException("configure at least one host");
+            }
+            return new Kernel(this);
+        }
+
+        private static Duration positive(String name, Duration d) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive: " + d);
+            }
+            return d;
+        }
+    }
+}

@@ -1,0 +1,301 @@
+package io.switchio.kernel.client;
+
+import io.switchio.kernel.app.AppDescriptor;
+import io.switchio.kernel.app.AppRegistry;
+import io.switchio.kernel.app.AppTable;
+import io.switchio.kernel.app.LoadedApp;
+import io.switchio.kernel.model.HostScope;
+import io.switchio.kernel.model.JobModel;
+import io.switchio.kernel.model.ModelRegistry;
+import io.switchio.kernel.model.SessionModel;
+import io.switchio.spi.AppLoadException;
+import io.switchio.spi.AppOptions;
+import io.switchio.spi.Call;
+import io.switchio.spi.Client;
+import io.switchio.spi.Cluster;
+import io.switchio.spi.Counters;
+import io.switchio.spi.Job;
+import io.switchio.spi.OriginateRequest;
+import io.switchio.spi.Prepost;
+import io.switchio.spi.Session;
+import io.switchio.spi.SwitchioException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link Client} of one host: commands over its {@link CommandChannel}, jobs and sessions from
+ * its {@link ModelRegistry}, apps in its {@link AppRegistry}.
+ *
+ * <p>Threading: any thread may call any method; app loads and unloads are serialised by the
+ * app registry.
+ */
+public final class KernelClient implements Client {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KernelClient.class);
+    private static final String APP_HEADER_VAR = "sip_h_X-switchio_app";
+    private static final String ORIGINATING_SESSION_VAR = "sip_h_X-switchio_originating_session";
+
+    private final HostScope scope;
+    private final int port;
+    private final CommandChannel channel;
+    private final ModelRegistry models;
+    private final AppRegistry apps;
+    private final SubscriptionSet subscriptions;
+    private final List<String> configuredAppHeaders;
+    private volatile Cluster cluster;
+
+    /**
+     * @param scope the host's shared settings
+     * @param port the ESL port
+     * @param channel the host's commands
+     * @param models the host's models
+     * @param apps the host's apps
+     * @param subscriptions the host's subscription set
+     */
+    public KernelClient(HostScope scope, int port, CommandChannel channel, ModelRegistry models, AppRegistry apps,
+            SubscriptionSet subscriptions) {
+        this.scope = scope;
+        this.port = port;
+        this.channel = channel;
+        this.models = models;
+        this.apps = apps;
+        this.subscriptions = subscriptions;
+        this.configuredAppHeaders = models.appHeaders();
+        this.cluster = new KernelCluster(List.of(this));
+    }
+
+    /** Sets the cluster apps see in their context (the kernel's, once every host exists). */
+    public void cluster(Cluster cluster) {
+        this.cluster = cluster;
+    }
+
+    /** The host's models. */
+    public ModelRegistry models() {
+        return models;
+    }
+
+    @Override
+    public String host() {
+        return scope.host();
+    }
+
+    @Override
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public boolean isConnected() {
+        return channel.isConnected();
+    }
+
+    @Override
+    public String api(String command) {
+        return channel.api(WireArguments.text("api command", command));
+    }
+
+    @Override
+    public String cmd(String command) {
+        String body = api(command).strip();
+        return body.startsWith("+OK") ? body.substring(3).strip() : body;
+    }
+
+    @Override
+    public Job bgapi(String command) {
+        return launch(WireArguments.text("bgapi command", command), null);
+    }
+
+    private JobModel launch(String command, String sessionUuid) {
+        JobModel job = new JobModel(UUID.randomUUID().toString(), command, sessionUuid);
+        models.registerJob(job);
+        try {
+            channel.bgapi(command, job.uuid());
+        } catch (SwitchioException e) {
+            models.abandonJob(job, e);
+            throw e;
+        }
+        return job;
+    }
+
+    @Override
+    public Job originate(OriginateRequest request) {
+        return originate(request, Map.of());
+    }
+
+    /**
+     * Originates from a request or template: fills {@code {uuid_str}}, {@code {app_id}} and the
+     * given user fields, and adds the tracking and app-id variables unless the request sets them.
+     */
+    public Job originate(OriginateRequest request, Map<String, String> fields) {
+        String uuid = request.variables().get("origination_uuid");
+        if (uuid == null || uuid.contains("{")) {
+            uuid = UUID.randomUUID().toString();
+        }
+        String group = request.variables().get(APP_HEADER_VAR);
+        if (group == null || group.contains("{")) {
+            group = defaultGroup();
+        }
+        Map<String, String> all = new HashMap<>(fields);
+        all.put(OriginateRequest.UUID_FIELD, uuid);
+        all.putIfAbsent(OriginateRequest.APP_ID_FIELD, group);
+        OriginateRequest filled = request.fill(all);
+        uuid = filled.variables().getOrDefault("origination_uuid", uuid);
+        Map<String, String> added = new LinkedHashMap<>();
+        added.put("origination_uuid", uuid);
+        added.put(ORIGINATING_SESSION_VAR, uuid);
+        added.put(APP_HEADER_VAR, all.get(OriginateRequest.APP_ID_FIELD));
+        return launch(OriginateRenderer.render(filled, added), uuid);
+    }
+
+    private String defaultGroup() {
+        List<String> groups = new ArrayList<>(apps.apps().keySet());
+        groups.remove(AppOptions.DEFAULT_GROUP);
+        return groups.size() == 1 ? groups.get(0) : AppOptions.DEFAULT_GROUP;
+    }
+
+    @Override
+    public void hupall(String appGroup) {
+        api("hupall NORMAL_CLEARING " + APP_HEADER_VAR + " " + WireArguments.token("app group", appGroup));
+    }
+
+    @Override
+    public void hupall() {
+        for (String group : apps.apps().keySet()) {
+            hupall(group);
+        }
+    }
+
+    @Override
+    public String loadApp(Object app, AppOptions options) {
+        String name = app.getClass().getSimpleName().isEmpty() ? app.getClass().getName() : app.getClass().getSimpleName();
+        return loadApp(name, app, options);
+    }
+
+    /**
+     * Loads an app under an explicit name (a provider's id).
+     *
+     * @throws AppLoadException naming the app and why
+     */
+    public String loadApp(String name, Object app, AppOptions options) {
+        AppDescriptor descriptor = AppDescriptor.scan(name, app);
+        String group = AppRegistry.groupOf(name, options);
+        apps.checkAddable(name, group);
+        HostAppContext context = new HostAppContext(this, cluster, options.parameters(), name, group);
+        if (app instanceof Prepost prepost) {
+            try {
+                prepost.setup(context);
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new AppLoadException("app '" + name + "' failed its setup on host " + host() + ": " + t, t);
+            }
+        }
+        AppTable table;
+        try {
+            table = apps.add(new LoadedApp(name, group, app, options, descriptor, context));
+        } catch (AppLoadException e) {
+            teardown(new LoadedApp(name, group, app, options, descriptor, context));
+            throw e;
+        }
+        applyTable(table);
+        LOG.info("loaded app '{}' in group '{}' on {}", name, group, host());
+        return group;
+    }
+
+    @Override
+    public boolean unloadApp(String group) {
+        List<LoadedApp> removed = apps.remove(group);
+        if (removed.isEmpty()) {
+            return false;
+        }
+        applyTable(apps.table());
+        removed.forEach(this::teardown);
+        LOG.info("unloaded group '{}' ({} app(s)) on {}", group, removed.size(), host());
+        return true;
+    }
+
+    /** Unloads one app instance of a group (rollback of a cluster-wide load); true when it was there. */
+    public boolean unloadInstance(String group, Object instance) {
+        LoadedApp removed = apps.remove(group, instance);
+        if (removed == null) {
+            return false;
+        }
+        applyTable(apps.table());
+        teardown(removed);
+        return true;
+    }
+
+    /** Unloads every group (kernel stop). */
+    public void unloadAll() {
+        for (String group : new ArrayList<>(apps.apps().keySet())) {
+            unloadApp(group);
+        }
+    }
+
+    private void applyTable(AppTable table) {
+        LinkedHashSet<String> headers = new LinkedHashSet<>(table.extraHeaders());
+        headers.addAll(configuredAppHeaders);
+        models.appHeaders(List.copyOf(headers));
+        subscriptions.appEvents(table.events());
+    }
+
+    private void teardown(LoadedApp app) {
+        if (app.instance() instanceof Prepost prepost) {
+            try {
+                prepost.teardown(app.context());
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable t) {
+                LOG.error("app '{}' (group '{}') failed its teardown on {}: {}", app.name(), app.group(), host(), t.toString(), t);
+            }
+        }
+    }
+
+    @Override
+    public Map<String, List<String>> apps() {
+        return apps.apps();
+    }
+
+    @Override
+    public Collection<Session> sessions() {
+        return List.copyOf(models.sessions());
+    }
+
+    @Override
+    public Optional<Session> session(String uuid) {
+        return Optional.ofNullable(models.session(uuid));
+    }
+
+    @Override
+    public Collection<Call> calls() {
+        return List.copyOf(models.calls());
+    }
+
+    @Override
+    public Counters counters() {
+        return models.counters();
+    }
+
+    @Override
+    public Object waitFor(Session session, String var, Duration timeout) {
+        if (!(session instanceof SessionModel model)) {
+            throw new IllegalArgumentException("waitFor needs a session of this kernel, got " + session);
+        }
+        return model.awaitVar(var, timeout);
+    }
+
+    @Override
+    public String toString() {
+        return "Client[" + host() + ":" + port + "]";
+    }
+}

@@ -1,0 +1,52 @@
+package io.switchio.kernel.client;
+
+import io.switchio.spi.OriginateRequest;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * Renders an {@link OriginateRequest} as the argument of {@code originate} (switchio-reference
+ * §2.10): {@code {var=value,...}<endpoint>[;fs_path=sip:<proxy>] &<app>(<arg>)} or
+ * {@code ... <exten> <dialplan> <context>}. Commas in values are escaped as {@code \,}; the request
+ * already refused CR, LF, braces and brackets.
+ *
+ * <p>Threading: stateless; any thread.
+ */
+public final class OriginateRenderer {
+
+    private OriginateRenderer() {
+    }
+
+    /**
+     * Renders a filled request (no placeholders left).
+     *
+     * @param added variables appended when the request does not set them
+     * @throws IllegalArgumentException naming the fields still unfilled
+     */
+    public static String render(OriginateRequest request, Map<String, String> added) {
+        if (!request.placeholders().isEmpty()) {
+            throw new IllegalArgumentException("originate template has unfilled fields " + request.placeholders());
+        }
+        StringJoiner vars = new StringJoiner(",", "{", "}");
+        vars.setEmptyValue("");
+        request.variables().forEach((k, v) -> vars.add(k + "=" + WireArguments.escapeCommas(v)));
+        added.forEach((k, v) -> {
+            if (!request.variables().containsKey(k)) {
+                WireArguments.token("variable name", k);
+                if (WireArguments.text("value of " + k, v).indexOf('{') >= 0 || v.indexOf('}') >= 0) {
+                    throw new IllegalArgumentException("value of " + k + " must not contain '{' or '}': '" + v + "'");
+                }
+                vars.add(k + "=" + WireArguments.escapeCommas(v));
+            }
+        });
+        StringBuilder out = new StringBuilder("originate ").append(vars).append(request.endpoint());
+        request.proxy().ifPresent(p -> out.append(";fs_path=sip:").append(p));
+        if (request.app().isPresent()) {
+            out.append(" &").append(request.app().get()).append('(').append(request.appArg()).append(')');
+        } else {
+            out.append(' ').append(request.dialplanExten().orElseThrow()).append(' ').append(request.dialplanType())
+                    .append(' ').append(request.dialplanContext());
+        }
+        return WireArguments.text("originate command", out.toString());
+    }
+}

@@ -1,0 +1,120 @@
+package io.switchio.kernel.dispatch;
+
+import io.switchio.kernel.ring.EventRing;
+import io.switchio.kernel.ring.RingItem;
+import java.util.concurrent.TimeUnit;
+import org.jctools.queues.atomic.MpscLinkedAtomicQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The host dispatcher thread's loop: drains the host's {@link EventRing} in order, hands events to
+ * the {@link HostDispatcher} and connection changes to a {@link ConnectionListener}, and runs
+ * kernel tasks submitted from other threads (e.g. the synthetic events of a resync) between
+ * drains, so every model change happens on this one thread.
+ *
+ * <p>Threading: {@link #start}/{@link #stop} from the owner; {@link #submit} from any thread;
+ * everything else on the dispatcher thread it starts.
+ */
+public final class RingDispatchLoop {
+
+    /** What the loop reports about the connection. Called on the dispatcher thread. */
+    public interface ConnectionListener {
+
+        /** The connection is up; {@code reconnected} after a drop. */
+        void up(boolean reconnected);
+
+        /** The connection dropped. */
+        void down(String reason);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(RingDispatchLoop.class);
+    private static final int BATCH = 256;
+
+    private final String host;
+    private final EventRing ring;
+    private final HostDispatcher dispatcher;
+    private final ConnectionListener listener;
+    private final KernelThreads threads;
+    private final MpscLinkedAtomicQueue<Runnable> tasks = new MpscLinkedAtomicQueue<>();
+    private volatile boolean running;
+    private Thread thread;
+
+    /**
+     * @param host the host name, for the thread name and logs
+     * @param ring the host's ring
+     * @param dispatcher routes events
+     * @param listener hears connection changes
+     * @param threads makes the dispatcher thread
+     */
+    public RingDispatchLoop(String host, EventRing ring, HostDispatcher dispatcher, ConnectionListener listener,
+            KernelThreads threads) {
+        this.host = host;
+        this.ring = ring;
+        this.dispatcher = dispatcher;
+        this.listener = listener;
+        this.threads = threads;
+    }
+
+    /** Starts the dispatcher thread. */
+    public void start() {
+        running = true;
+        thread = threads.dispatcherThread(host, this::run);
+        thread.start();
+    }
+
+    /** Runs a task on the dispatcher thread, in order with the events. */
+    public void submit(Runnable task) {
+        tasks.offer(task);
+        ring.wakeUp();
+    }
+
+    /** Stops after draining what is queued; waits up to {@code timeoutMillis} for the thread. */
+    public void stop(long timeoutMillis) throws InterruptedException {
+        running = false;
+        ring.wakeUp();
+        Thread t = thread;
+        if (t != null) {
+            t.join(timeoutMillis);
+            if (t.isAlive()) {
+                LOG.warn("{}: dispatcher thread did not stop within {} ms; interrupting it", host, timeoutMillis);
+                t.interrupt();
+            }
+        }
+    }
+
+    private void run() {
+        while (running) {
+            int n = ring.drain(this::handle, BATCH);
+            Runnable task;
+            while ((task = tasks.poll()) != null) {
+                safely(task);
+            }
+            if (n == 0 && tasks.isEmpty()) {
+                ring.awaitWork(100, TimeUnit.MILLISECONDS);
+            }
+        }
+        ring.drain(this::handle, Integer.MAX_VALUE);
+    }
+
+    private void handle(RingItem item) {
+        safely(() -> {
+            switch (item) {
+                case RingItem.EventReceived e -> dispatcher.dispatch(e.event());
+                case RingItem.ConnectionUp up -> listener.up(up.reconnected());
+                case RingItem.ConnectionDown down -> listener.down(down.reason());
+                case RingItem.NoticeReceived notice -> LOG.debug("{}: {}", host, notice.message());
+            }
+        });
+    }
+
+    private void safely(Runnable r) {
+        try {
+            r.run();
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.error("{}: dispatching failed (the loop goes on): {}", host, e.toString(), e);
+        }
+    }
+}

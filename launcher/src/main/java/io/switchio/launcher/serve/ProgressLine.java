@@ -1,0 +1,31 @@
+package io.switchio.launcher.serve;
+
+import io.switchio.spi.Client;
+import io.switchio.spi.Cluster;
+import io.switchio.spi.Counters;
+import java.time.Duration;
+
+/**
+ * Formats the progress line a serve prints on stdout every second or so, e.g.
+ * {@code [ 12s] hosts 1/1 up | active calls 3 | answered 22 | ended 19 | failed 0}.
+ *
+ * <p>"answered" counts legs answered since start, "ended" legs hung up, "failed" legs never
+ * answered or ended with a cause other than NORMAL_CLEARING.
+ *
+ * <p>Threading: stateless; any thread.
+ */
+final class ProgressLine {
+
+    private ProgressLine() {
+    }
+
+    /** The line for a cluster after {@code elapsed}. */
+    static String of(Duration elapsed, Cluster cluster) {
+        long up = cluster.clients().stream().filter(Client::isConnected).count();
+        Counters c = cluster.counters();
+        long ended = c.hangupCauses().values().stream().mapToLong(Long::longValue).sum();
+        return String.format("[%3ds] hosts %d/%d up | active calls %d | answered %d | ended %d | failed %d",
+                elapsed.toSeconds(), up, cluster.clients().size(), c.activeCalls(), c.totalAnswered(), ended,
+                c.failedSessions());
+    }
+}

@@ -1,0 +1,37 @@
+package io.switchio.launcher.plugin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AppSpecTest {
+
+    @Test
+    void parsesAnIdAndOptionalParameters() {
+        assertEquals(new AppSpec("tone-play", Map.of()), AppSpec.parse("tone-play"));
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("tone", "%(100;0;440)");
+        expected.put("loops", "3");
+        AppSpec spec = AppSpec.parse("tone-play/tone=%(100;0;440), loops = 3");
+        assertEquals(expected, spec.parameters());
+        assertEquals("tone-play/tone=%(100;0;440),loops=3", spec.toString());
+        assertEquals("a=b", AppSpec.parse("x/v=a=b").parameters().get("v"));
+    }
+
+    @Test
+    void refusesMalformedSpecsSayingWhatWasExpected() {
+        assertEquals("app spec '/a=1' has no app id; expected ID or ID/name=value,name2=value2", message("/a=1"));
+        assertEquals("app spec 'x/' ends with '/'; expected name=value pairs after it, or no '/'", message("x/"));
+        assertEquals("app spec 'x/a' is not name=value".replace("'x/a' is", "'x/a': 'a' is"), message("x/a"));
+        assertEquals("app spec 'x/a=1,a=2' gives parameter 'a' twice", message("x/a=1,a=2"));
+        assertEquals("app spec 'x/a=1,' : '' is not name=value".replace(" : ", ": "), message("x/a=1,"));
+        assertEquals("app spec 'two words': 'two words' is not an app id (letters, digits, '-', '_' or '.')", message("two words"));
+    }
+
+    private static String message(String spec) {
+        return assertThrows(IllegalArgumentException.class, () -> AppSpec.parse(spec)).getMessage();
+    }
+}

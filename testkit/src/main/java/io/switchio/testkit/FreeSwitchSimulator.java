@@ -1,0 +1,337 @@
+package io.switchio.testkit;
+
+import io.switchio.testkit.api.ApiDispatcher;
+import io.switchio.testkit.api.CoreApis;
+import io.switchio.testkit.api.Legs;
+import io.switchio.testkit.api.OriginateApi;
+import io.switchio.testkit.api.UuidApis;
+import io.switchio.testkit.apps.BertApp;
+import io.switchio.testkit.apps.CallApps;
+import io.switchio.testkit.apps.MediaApps;
+import io.switchio.testkit.apps.RecordApps;
+import io.switchio.testkit.engine.App;
+import io.switchio.testkit.engine.AppRunner;
+import io.switchio.testkit.engine.BridgeControl;
+import io.switchio.testkit.engine.CallControl;
+import io.switchio.testkit.engine.Channel;
+import io.switchio.testkit.engine.EventBus;
+import io.switchio.testkit.engine.HangupCause;
+import io.switchio.testkit.engine.SimClock;
+import io.switchio.testkit.engine.SimConfig;
+import io.switchio.testkit.engine.SwitchEngine;
+import io.switchio.testkit.esl.EslServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A protocol-faithful FreeSWITCH over real TCP: mod_event_socket in inbound mode on 127.0.0.1, a
+ * channel engine with loopback and self-addressed sofia endpoints, dialplan apps, API commands,
+ * faults. Use it in tests like a real switch:
+ *
+ * <pre>{@code
+ * try (FreeSwitchSimulator fs = FreeSwitchSimulator.builder().build().start()) {
+ *     // connect an ESL client to fs.host():fs.port() with fs.password()
+ * }
+ * }</pre>
+ *
+ * <p>Threading: build/start/close from one thread; every other method from any thread.
+ */
+public final class FreeSwitchSimulator implements AutoCloseable {
+    private final SimConfig config;
+    private final int port;
+    private SimClock clock;
+    private EventBus bus;
+    private SwitchEngine engine;
+    private CallControl calls;
+    private Legs legs;
+    private EslServer server;
+    private SimFaults faults;
+    private Heartbeats heartbeats;
+
+    private FreeSwitchSimulator(SimConfig config, int port) {
+        this.config = config;
+        this.port = port;
+    }
+
+    /** A builder with FreeSWITCH's defaults (password ClueCon, hostname sim, real time). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Binds 127.0.0.1:port and starts the switch; returns this. */
+    public FreeSwitchSimulator start() {
+        clock = new SimClock(config.speed());
+        bus = new EventBus(clock, config.hostname(), UUID.randomUUID().toString());
+        engine = new SwitchEngine(config, clock, bus);
+        calls = new CallControl(engine);
+        legs = new Legs(engine, calls);
+        OriginateApi originate = new OriginateApi(engine, calls, legs);
+        Map<String, App> apps = new HashMap<>();
+        MediaApps.register(apps);
+        CallApps.register(apps, originate);
+        RecordApps recorder = RecordApps.register(apps);
+        apps.put("bert_test", new BertApp());
+        calls.wire(new AppRunner(calls, apps), new BridgeControl(calls));
+        ApiDispatcher apis = new ApiDispatcher(engine, calls);
+        apis.register("originate", originate);
+        new UuidApis(engine, calls, recorder).register(apis);
+        server = new EslServer(engine, apis, port);
+        new CoreApis(engine, apis, server::shutdownConnections).register(apis);
+        faults = new SimFaults(server, this);
+        engine.start();
+        try {
+            server.start();
+        } catch (IOException e) {
+            engine.close();
+            throw new UncheckedIOException("simulator could not listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+        }
+        heartbeats = new Heartbeats(engine, legs, config);
+        heartbeats.start();
+        return this;
+    }
+
+    /** The listening port. */
+    public int port() {
+        return server.port();
+    }
+
+    /** Always {@code 127.0.0.1}. */
+    public String host() {
+        return "127.0.0.1";
+    }
+
+    /** The ESL password. */
+    public String password() {
+        return config.password();
+    }
+
+    /** The configuration. */
+    public SimConfig config() {
+        return config;
+    }
+
+    /**
+     * A call arriving from outside on the first SIP profile ({@code external}), parked in the park
+     * context like capture e; variables become channel variables (e.g. {@code sip_h_X-Id}).
+     * Returns the new channel's uuid.
+     */
+    public String injectInboundCall(String destination, Map<String, String> variables) {
+        String uuid = engine.newUuid();
+        Map<String, String> vars = variables == null ? Map.of() : new LinkedHashMap<>(variables);
+        engine.call(() -> {
+            HangupCause refused = engine.admit();
+            if (refused != null) {
+                throw new IllegalStateException("simulator refused the inbound call: " + refused);
+            }
+            Map.Entry<String, Integer> profile = config.sipProfiles().entrySet().iterator().next();
+            String from = vars.getOrDefault("caller_id_number", "sipp");
+            legs.inboundSip(profile.getKey(), profile.getValue(), from, "127.0.0.1", 5070, destination, vars, uuid);
+            return null;
+        });
+        return uuid;
+    }
+
+    /** Snapshots of every live channel, oldest first. */
+    public List<SimChannel> channels() {
+        return engine.call(() -> {
+            List<SimChannel> out = new ArrayList<>();
+            for (Channel ch : engine.sortedChannels()) {
+                out.add(snapshot(ch));
+            }
+            return out;
+        });
+    }
+
+    /** A snapshot of one channel. */
+    public Optional<SimChannel> channel(String uuid) {
+        return engine.call(() -> Optional.ofNullable(engine.channel(uuid)).map(FreeSwitchSimulator::snapshot));
+    }
+
+    private static SimChannel snapshot(Channel ch) {
+        Channel peer = ch.bridged != null ? ch.bridged : ch.signalPeer;
+        return new SimChannel(ch.uuid, ch.name, ch.outbound ? "outbound" : "inbound", ch.state.name(),
+                ch.callState.name(), ch.answered, ch.vars.toMap(), peer == null ? null : peer.uuid);
+    }
+
+    /** Fault injection. */
+    public SimFaults faults() {
+        return faults;
+    }
+
+    /** Counters. */
+    public SimStats stats() {
+        return new SimStats(engine.originates(), engine.created(), engine.destroyed(), engine.sessionCount(),
+                bus.firedCount(), server.eventsWritten(), server.acceptedCount(), server.openCount());
+    }
+
+    /** Reports a line per call leg created and hung up (for {@link SimulatorMain} --verbose). */
+    void callLines(java.util.function.Consumer<String> lines) {
+        bus.register(new io.switchio.testkit.engine.EventSink() {
+            @Override
+            public boolean wants(String eventName) {
+                return eventName.equals("CHANNEL_CREATE") || eventName.equals("CHANNEL_HANGUP_COMPLETE");
+            }
+
+            @Override
+            public void deliver(io.switchio.testkit.engine.SimEvent e) {
+                if (wants(e.eventName())) {
+                    lines.accept(e.eventName().equals("CHANNEL_CREATE")
+                            ? "call " + e.get("Unique-ID") + " " + e.get("Call-Direction") + " " + e.get("Channel-Name")
+                                    + " -> " + e.get("Caller-Destination-Number")
+                            : "hangup " + e.get("Unique-ID") + " " + e.get("Hangup-Cause"));
+                }
+            }
+        });
+    }
+
+    void loseEvents(int n) {
+        bus.loseEvents(n);
+    }
+
+    void restartSwitch() {
+        server.dropConnections();
+        engine.call(() -> {
+            for (Channel ch : engine.sortedChannels()) {
+                ch.hangingUp = true;
+                ch.destroyed = true;
+                if (ch.current != null) {
+                    ch.current.cancelTimer();
+                }
+                if (ch.originateWait != null && ch.originateWait.timeout != null) {
+                    ch.originateWait.timeout.cancel(false);
+                }
+                ch.queue.clear();
+                engine.remove(ch);
+            }
+            bus.restart(UUID.randomUUID().toString());
+            return null;
+        });
+    }
+
+    /** Stops everything; no thread is left. */
+    @Override
+    public void close() {
+        if (heartbeats != null) {
+            heartbeats.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    /**
+     * Settings of a simulator.
+     *
+     * <p>Threading: one thread.
+     */
+    public static final class Builder {
+        private int port;
+        private String password = "ClueCon";
+        private String hostname = "sim";
+        private double speed = 1.0;
+        private Duration heartbeat = Duration.ofSeconds(20);
+        private final Map<String, Integer> profiles = new LinkedHashMap<>();
+        private int maxSessions = 1000;
+        private int sps = 0;
+        private double arrivals;
+        private String arrivalDestination = "1000";
+        private boolean aclReject;
+        private int queueLimit = 100_000;
+        private int maxLost = 500;
+
+        private Builder() {
+        }
+
+        /** Port on 127.0.0.1 (0 = ephemeral, the default). */
+        public Builder port(int p) {
+            this.port = p;
+            return this;
+        }
+
+        /** ESL password (default ClueCon). */
+        public Builder password(String p) {
+            this.password = p;
+            return this;
+        }
+
+        /** FreeSWITCH-Hostname (default sim). */
+        public Builder hostname(String h) {
+            this.hostname = h;
+            return this;
+        }
+
+        /** Clock speed (1.0 = real time; 10 plays a 10 s call in 1 s). */
+        public Builder speed(double s) {
+            this.speed = s;
+            return this;
+        }
+
+        /** HEARTBEAT period (default 20 s). */
+        public Builder heartbeatInterval(Duration d) {
+            this.heartbeat = d;
+            return this;
+        }
+
+        /** Adds a SIP profile address 127.0.0.1:port (defaults: external 5080, internal 5060). */
+        public Builder sipProfile(String name, int p) {
+            profiles.put(name, p);
+            return this;
+        }
+
+        /** max_sessions (default 1000; 0 = unlimited). */
+        public Builder maxSessions(int n) {
+            this.maxSessions = n;
+            return this;
+        }
+
+        /** Sessions per second limit (0 = unlimited, the default). */
+        public Builder sessionsPerSecond(int n) {
+            this.sps = n;
+            return this;
+        }
+
+        /** Poisson arrivals of inbound calls to {@code destination} (0 = off). */
+        public Builder inboundArrivals(double callsPerSecond, String destination) {
+            this.arrivals = callsPerSecond;
+            this.arrivalDestination = destination;
+            return this;
+        }
+
+        /** Reject every ESL client like a failing ACL. */
+        public Builder aclReject(boolean reject) {
+            this.aclReject = reject;
+            return this;
+        }
+
+        /** Per-connection event queue (default 100,000) and consecutive losses before the kill (default 500). */
+        public Builder slowConsumer(int queueLimit, int maxLostEvents) {
+            this.queueLimit = queueLimit;
+            this.maxLost = maxLostEvents;
+            return this;
+        }
+
+        /** The simulator (not started). */
+        public FreeSwitchSimulator build() {
+            Map<String, Integer> p = new LinkedHashMap<>(profiles);
+            if (p.isEmpty()) {
+                p.put("external", 5080);
+                p.put("internal", 5060);
+            }
+            return new FreeSwitchSimulator(new SimConfig(hostname, password, speed, heartbeat,
+                    java.util.Collections.unmodifiableMap(p), maxSessions, sps, arrivals, arrivalDestination,
+                    aclReject, queueLimit, maxLost), port);
+        }
+    }
+}

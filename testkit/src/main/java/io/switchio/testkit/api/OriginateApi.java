@@ -1,0 +1,185 @@
+package io.switchio.testkit.api;
+
+import io.switchio.testkit.engine.CallControl;
+import io.switchio.testkit.engine.Channel;
+import io.switchio.testkit.engine.HangupCause;
+import io.switchio.testkit.engine.OriginateWait;
+import io.switchio.testkit.engine.SwitchEngine;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@code originate <dial-string> <exten>|&app(args) [dialplan] [context] [cid_name] [cid_num] [timeout]}
+ * (§13): parses the grammar, creates the legs of the first working failover group, and completes
+ * with {@code +OK <uuid>} or {@code -ERR <CAUSE>}. Endpoints: {@code loopback/}, {@code sofia/}
+ * (self-addressed calls loop back as an inbound leg), {@code error/}, {@code user/}.
+ *
+ * <p>Threading: engine thread only.
+ */
+public final class OriginateApi implements ApiHandler {
+    static final String USAGE = "-USAGE: <call url> <exten>|&<application_name>(<app_args>) [<dialplan>] "
+            + "[<context>] [<cid_name>] [<cid_num>] [<timeout_sec>]\n";
+
+    private final SwitchEngine engine;
+    private final CallControl calls;
+    private final Legs legs;
+    private final Endpoints endpoints;
+
+    public OriginateApi(SwitchEngine engine, CallControl calls, Legs legs) {
+        this.engine = engine;
+        this.calls = calls;
+        this.legs = legs;
+        this.endpoints = new Endpoints(engine, calls, legs);
+    }
+
+    @Override
+    public CompletableFuture<String> run(String args) {
+        List<String> t = ApiArgs.split(args);
+        if (t.size() < 2 || t.size() > 7) {
+            return ApiHandler.done(USAGE);
+        }
+        engine.countOriginate();
+        DialString dial;
+        try {
+            dial = DialString.parse(t.get(0));
+        } catch (IllegalArgumentException e) {
+            return ApiHandler.done("-ERR " + HangupCause.INVALID_URL + "\n");
+        }
+        String destination = t.get(1);
+        String dialplan = arg(t, 2);
+        String context = arg(t, 3);
+        Map<String, String> extra = new LinkedHashMap<>();
+        if (arg(t, 4) != null) {
+            extra.put("origination_caller_id_name", arg(t, 4));
+        }
+        if (arg(t, 5) != null) {
+            extra.put("origination_caller_id_number", arg(t, 5));
+        }
+        int timeout = parse(arg(t, 6), 60);
+        CompletableFuture<String> result = new CompletableFuture<>();
+        tryGroup(dial, 0, destination, dialplan, context, extra, timeout, result);
+        return result;
+    }
+
+    private void tryGroup(DialString dial, int index, String destination, String dialplan, String context,
+                          Map<String, String> extra, int timeout, CompletableFuture<String> result) {
+        if (index >= dial.groups().size()) {
+            result.complete("-ERR " + HangupCause.NO_ROUTE_DESTINATION + "\n");
+            return;
+        }
+        List<DialString.Leg> group = dial.groups().get(index);
+        String app = null;
+        String appArg = "";
+        String exten = null;
+        if (destination.startsWith("&")) {
+            String d = destination.substring(1);
+            int open = d.indexOf('(');
+            if (open >= 0) {
+                int close = d.indexOf(')', open);
+                app = d.substring(0, open);
+                appArg = d.substring(open + 1, close < 0 ? d.length() : close);
+            } else {
+                app = d;
+            }
+        } else {
+            exten = destination;
+        }
+        OriginateWait.Race race = group.size() > 1 ? new OriginateWait.Race() : null;
+        List<OriginateWait> waits = new java.util.ArrayList<>();
+        String error = null;
+        for (DialString.Leg leg : group) {
+            Map<String, String> vars = new LinkedHashMap<>(dial.globals());
+            vars.putAll(extra);
+            vars.putAll(leg.vars());
+            int ot = parse(vars.get("originate_timeout"), parse(vars.get("leg_timeout"), 0));
+            int effective = ot > 0 ? ot : timeout;
+            OriginateWait wait = new OriginateWait("true".equals(vars.get("ignore_early_media")), app, appArg, exten);
+            HangupCause refused = engine.admit();
+            String err = refused != null ? "-ERR " + refused + "\n" : endpoints.start(leg.endpoint(), vars, wait);
+            if (err != null) {
+                error = err;
+                continue;
+            }
+            Channel a = endpoints.lastLeg();
+            wait.race = race;
+            if (race != null) {
+                race.legs.add(a);
+            }
+            waits.add(wait);
+            wait.timeout = engine.schedule(() -> {
+                if (a.originateWait == wait && !a.hangingUp) {
+                    calls.hangup(a, HangupCause.NO_ANSWER);
+                }
+            }, effective * 1000L);
+        }
+        if (waits.isEmpty()) {
+            if (index + 1 < dial.groups().size()) {
+                tryGroup(dial, index + 1, destination, dialplan, context, extra, timeout, result);
+            } else {
+                result.complete(error);
+            }
+            return;
+        }
+        int[] failed = {0};
+        for (OriginateWait wait : waits) {
+            wait.result.whenComplete((out, err) -> {
+                if (result.isDone()) {
+                    return;
+                }
+                if (out != null && out.startsWith("+OK")) {
+                    result.complete(out);
+                } else if (++failed[0] == waits.size()) {
+                    if (index + 1 < dial.groups().size()) {
+                        tryGroup(dial, index + 1, destination, dialplan, context, extra, timeout, result);
+                    } else {
+                        result.complete(out);
+                    }
+                }
+            });
+        }
+    }
+
+    private static String arg(List<String> t, int i) {
+        return t.size() > i && !t.get(i).equals("undef") ? t.get(i) : null;
+    }
+
+    private static int parse(String s, int dflt) {
+        try {
+            return s == null ? dflt : Integer.parseInt(s.trim());
+        } catch (NumberFormatException e) {
+            return dflt;
+        }
+    }
+
+    /** Used by the bridge app: starts a B-leg for {@code caller} and returns its wait, or an error body. */
+    public Object bridgeLeg(Channel caller, String dialText) {
+        DialString dial = DialString.parse(dialText);
+        if (dial.groups().isEmpty()) {
+            return "-ERR " + HangupCause.INVALID_URL + "\n";
+        }
+        DialString.Leg leg = dial.groups().get(0).get(0);
+        Map<String, String> vars = new LinkedHashMap<>(dial.globals());
+        vars.putAll(leg.vars());
+        OriginateWait wait = new OriginateWait(true, "__bridge", caller.uuid, null);
+        String err = endpoints.start(leg.endpoint(), vars, wait);
+        if (err != null) {
+            return err;
+        }
+        Channel b = endpoints.lastLeg();
+        b.originator = caller;
+        b.otherLeg = caller;
+        b.otherType = "originator";
+        b.vars.set("originator", caller.uuid);
+        b.vars.set("call_uuid", caller.callUuid());
+        int ot = parse(vars.get("originate_timeout"), parse(vars.get("leg_timeout"), 60));
+        wait.timeout = engine.schedule(() -> {
+            if (b.originateWait == wait && !b.hangingUp) {
+                calls.hangup(b, HangupCause.NO_ANSWER);
+            }
+        }, ot * 1000L);
+        return b;
+    }
+}

@@ -1,0 +1,251 @@
+package io.switchio.testkit.api;
+
+import io.switchio.testkit.apps.RecordApps;
+import io.switchio.testkit.engine.AppMessage;
+import io.switchio.testkit.engine.CallControl;
+import io.switchio.testkit.engine.Channel;
+import io.switchio.testkit.engine.HangupCause;
+import io.switchio.testkit.engine.SimEvent;
+import io.switchio.testkit.engine.SwitchEngine;
+
+import java.util.List;
+
+import static io.switchio.testkit.api.ApiHandler.done;
+
+/**
+ * The {@code uuid_*} API commands with mod_commands' exact reply texts (§11).
+ *
+ * <p>Threading: engine thread only.
+ */
+public final class UuidApis {
+    private final SwitchEngine engine;
+    private final CallControl calls;
+    private final RecordApps recorder;
+
+    public UuidApis(SwitchEngine engine, CallControl calls, RecordApps recorder) {
+        this.engine = engine;
+        this.calls = calls;
+        this.recorder = recorder;
+    }
+
+    /** Registers every command. */
+    public void register(ApiDispatcher d) {
+        d.register("uuid_answer", a -> withChannel(a, "-ERROR\n", ch -> calls.answer(ch) ? "+OK\n" : "-ERROR\n"));
+        d.register("uuid_pre_answer", a -> withChannel(a, "-ERROR\n", ch -> calls.preAnswer(ch) ? "+OK\n" : "-ERROR\n"));
+        d.register("uuid_kill", a -> {
+            List<String> t = ApiArgs.split(a);
+            if (t.isEmpty()) {
+                return done("-USAGE: <uuid> [cause]\n");
+            }
+            Channel ch = engine.channel(t.get(0));
+            if (ch == null) {
+                return done("-ERR No such channel!\n");
+            }
+            calls.hangup(ch, HangupCause.parse(t.size() > 1 ? t.get(1) : null, HangupCause.NORMAL_CLEARING));
+            return done("+OK\n");
+        });
+        d.register("uuid_exists", a -> done(engine.exists(a.trim()) ? "true" : "false"));
+        d.register("uuid_park", a -> withChannel(a, "-ERR No such channel!\n", ch -> {
+            calls.apps().breakApp(ch, true);
+            calls.apps().unpark(ch);
+            calls.state(ch, io.switchio.testkit.engine.ChannelState.CS_PARK);
+            calls.apps().enqueue(ch, AppMessage.internal("park", "", engine.newUuid()));
+            return "+OK\n";
+        }));
+        d.register("uuid_break", a -> {
+            List<String> t = ApiArgs.split(a);
+            Channel ch = t.isEmpty() ? null : engine.channel(t.get(0));
+            if (ch == null) {
+                return done("-ERR No such channel!\n");
+            }
+            boolean all = t.contains("all");
+            calls.apps().breakApp(ch, all);
+            if (t.contains("both") && ch.bridged != null) {
+                calls.apps().breakApp(ch.bridged, all);
+            }
+            return done("+OK\n");
+        });
+        d.register("uuid_bridge", this::uuidBridge);
+        d.register("uuid_broadcast", this::broadcast);
+        d.register("uuid_setvar", a -> {
+            String[] p = a.split(" ", 3);
+            if (p.length < 1 || p[0].isEmpty()) {
+                return done("-USAGE: <uuid> <var> [value]\n");
+            }
+            Channel ch = engine.channel(p[0]);
+            if (ch == null) {
+                return done("-ERR No such channel!\n");
+            }
+            if (p.length < 2 || p[1].isEmpty()) {
+                return done("-ERR No variable specified\n");
+            }
+            ch.vars.set(p[1], p.length > 2 ? p[2] : null);
+            return done("+OK\n");
+        });
+        d.register("uuid_setvar_multi", a -> {
+            String[] p = a.split(" ", 2);
+            Channel ch = engine.channel(p[0]);
+            if (ch == null) {
+                return done("-ERR No such channel!\n");
+            }
+            for (String pair : (p.length > 1 ? p[1] : "").split(";")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    ch.vars.set(pair.substring(0, eq), pair.substring(eq + 1));
+                }
+            }
+            return done("+OK\n");
+        });
+        d.register("uuid_getvar", a -> {
+            String[] p = a.split(" ");
+            if (p.length < 2) {
+                return done("-USAGE: <uuid> <var>\n");
+            }
+            Channel ch = engine.channel(p[0]);
+            if (ch == null) {
+                return done("-ERR No such channel!\n");
+            }
+            String v = ch.vars.get(p[1]);
+            return done(v == null ? "_undef_" : v);
+        });
+        d.register("uuid_send_dtmf", a -> dtmf(a, true));
+        d.register("uuid_recv_dtmf", a -> dtmf(a, false));
+        d.register("uuid_record", this::record);
+        d.register("uuid_audio", a -> withChannel(a, "-ERR No such channel!\n", ch -> "+OK Success\n"));
+        d.register("uuid_media", a -> {
+            String[] p = a.split(" ");
+            String uuid = p.length > 1 && (p[0].equals("off") || p[0].equals("on")) ? p[1] : p[0];
+            return done(engine.exists(uuid) ? "+OK Success\n" : "-ERR No such channel!\n");
+        });
+        d.register("uuid_transfer", a -> withChannel(a, "-ERR No such channel!\n", ch -> {
+            calls.apps().breakApp(ch, true);
+            calls.apps().unpark(ch);
+            calls.state(ch, io.switchio.testkit.engine.ChannelState.CS_ROUTING);
+            calls.state(ch, io.switchio.testkit.engine.ChannelState.CS_EXECUTE);
+            calls.apps().enqueue(ch, AppMessage.internal("park", "", engine.newUuid()));
+            return "+OK\n";
+        }));
+    }
+
+    private java.util.concurrent.CompletableFuture<String> withChannel(String args, String missing,
+                                                                      java.util.function.Function<Channel, String> f) {
+        String uuid = args.trim().split(" ")[0];
+        Channel ch = engine.channel(uuid);
+        return done(ch == null ? missing : f.apply(ch));
+    }
+
+    private java.util.concurrent.CompletableFuture<String> uuidBridge(String args) {
+        String[] p = args.trim().split(" ");
+        if (p.length < 2) {
+            return done("-USAGE: <uuid> <other_uuid>\n");
+        }
+        Channel a = engine.channel(p[0]);
+        Channel b = engine.channel(p[1]);
+        if (a == null || b == null || a.hangingUp || b.hangingUp || !(a.answered || a.early || b.answered || b.early)) {
+            return done("-ERR Invalid uuid\n");
+        }
+        for (Channel ch : new Channel[] {a, b}) {
+            calls.apps().breakApp(ch, true);
+            calls.apps().unpark(ch);
+            if (ch.bridged != null) {
+                calls.bridges().unbridge(ch, false);
+            }
+        }
+        for (Channel ch : new Channel[] {a, b}) {
+            Channel other = ch == a ? b : a;
+            if (calls.events().wanted("CHANNEL_EXECUTE")) {
+                SimEvent e = calls.events().channelData(calls.events().begin("CHANNEL_EXECUTE"), ch);
+                e.add("Application", "uuid_bridge").add("Application-Data", other.uuid)
+                        .add("Application-UUID", engine.newUuid());
+                calls.events().bus().fire(e);
+            }
+        }
+        calls.bridges().bridge(a, b);
+        return done("+OK " + b.uuid + "\n");
+    }
+
+    private java.util.concurrent.CompletableFuture<String> broadcast(String args) {
+        String[] p = args.trim().split(" ", 3);
+        if (p.length < 2) {
+            return done("-USAGE: <uuid> <path> [aleg|bleg|both]\n");
+        }
+        Channel ch = engine.channel(p[0]);
+        if (ch == null) {
+            return done("-ERR invalid uuid\n");
+        }
+        String legs = p.length > 2 ? p[2].trim() : "aleg";
+        String path = p[1];
+        String app = "playback";
+        String arg = path;
+        int sep = path.indexOf("::");
+        if (sep > 0) {
+            app = path.substring(0, sep);
+            arg = path.substring(sep + 2);
+        }
+        if (legs.equals("aleg") || legs.equals("both") || legs.equals("holdb")) {
+            queueBroadcast(ch, app, arg);
+        }
+        if ((legs.equals("bleg") || legs.equals("both")) && ch.bridged != null) {
+            queueBroadcast(ch.bridged, app, arg);
+        }
+        return done("+OK Message sent\n");
+    }
+
+    private void queueBroadcast(Channel ch, String app, String arg) {
+        List<String[]> headers = List.of(new String[] {"call-command", "execute"},
+                new String[] {"execute-app-name", app}, new String[] {"execute-app-arg", arg},
+                new String[] {"event-lock", "true"}, new String[] {"lead-frames", "5"});
+        AppMessage msg = new AppMessage(app, arg, engine.newUuid(), null, 1, true, AppMessage.Origin.BROADCAST, headers);
+        calls.apps().enqueue(ch, msg);
+    }
+
+    private java.util.concurrent.CompletableFuture<String> dtmf(String args, boolean send) {
+        String[] p = args.trim().split(" ");
+        if (p.length < 2) {
+            return done("-USAGE: <uuid> <dtmf_data>\n");
+        }
+        Channel ch = engine.channel(p[0]);
+        if (ch == null) {
+            return done("-ERR Cannot locate session!\n");
+        }
+        String digits = p[1].split("@")[0];
+        Channel target = send ? (ch.bridged != null ? ch.bridged : ch.signalPeer) : ch;
+        if (target != null) {
+            for (char c : digits.toCharArray()) {
+                if (calls.events().wanted("DTMF")) {
+                    SimEvent e = calls.events().channelData(calls.events().begin("DTMF"), target);
+                    e.add("DTMF-Digit", String.valueOf(c)).add("DTMF-Duration", "2000")
+                            .add("DTMF-Source", send ? "RTP" : "APP");
+                    calls.events().bus().fire(e);
+                }
+            }
+        }
+        return done("+OK " + ch.uuid + (send ? " sent DTMF " : " received DTMF ") + digits + ".\n");
+    }
+
+    private java.util.concurrent.CompletableFuture<String> record(String args) {
+        String[] p = args.trim().split(" ");
+        if (p.length < 3) {
+            return done("-USAGE: <uuid> [start|stop|mask|unmask] <path> [<limit>] [<recording_vars>]\n");
+        }
+        Channel ch = engine.channel(p[0]);
+        if (ch == null) {
+            return done("-ERR Cannot locate session!\n");
+        }
+        switch (p[1]) {
+            case "start" -> recorder.start(ch, calls, p[2]);
+            case "stop" -> {
+                if (!recorder.stop(ch, calls, p[2])) {
+                    return done("-ERR Cannot stop record session!\n");
+                }
+            }
+            case "mask", "unmask", "pause", "resume" -> {
+                return done("+OK Success\n");
+            }
+            default -> {
+                return done("-USAGE: <uuid> [start|stop|mask|unmask] <path> [<limit>] [<recording_vars>]\n");
+            }
+        }
+        return done("+OK Success\n");
+    }
+}

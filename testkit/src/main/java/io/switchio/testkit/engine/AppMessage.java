@@ -1,0 +1,29 @@
+package io.switchio.testkit.engine;
+
+import java.util.List;
+
+/**
+ * A queued {@code execute} for a channel: from {@code sendmsg}, {@code uuid_broadcast} or the
+ * simulator itself (the {@code &app()} of an originate, the park extension).
+ *
+ * <p>Threading: immutable value.
+ *
+ * @param app application name
+ * @param arg argument string (may be empty)
+ * @param eventUuid {@code Application-UUID} to echo (generated when the client gave none)
+ * @param eventUuidName {@code Application-UUID-Name} or null
+ * @param loops repeat count ({@code loops} header, default 1, negative = forever)
+ * @param eventLock {@code event-lock: true}
+ * @param origin where it came from, which decides the trailing PRIVATE_COMMAND/COMMAND event
+ * @param headers the message headers for the PRIVATE_COMMAND echo, as name/value pairs
+ */
+public record AppMessage(String app, String arg, String eventUuid, String eventUuidName, int loops,
+                         boolean eventLock, Origin origin, List<String[]> headers) {
+    /** Who queued the message. */
+    public enum Origin { SENDMSG, BROADCAST, INTERNAL }
+
+    /** An internal execute (no echo event). */
+    public static AppMessage internal(String app, String arg, String eventUuid) {
+        return new AppMessage(app, arg == null ? "" : arg, eventUuid, null, 1, false, Origin.INTERNAL, List.of());
+    }
+}

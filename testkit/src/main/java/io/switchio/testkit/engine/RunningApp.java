@@ -1,0 +1,57 @@
+package io.switchio.testkit.engine;
+
+import java.util.concurrent.Future;
+
+/**
+ * An application in progress on a channel, between its CHANNEL_EXECUTE and CHANNEL_EXECUTE_COMPLETE.
+ *
+ * <p>Threading: owned by the engine thread.
+ */
+public final class RunningApp {
+    /** What an application does when it is broken ({@code uuid_break}) or its channel hangs up. */
+    public interface Hooks {
+        /** Stop early because of {@code uuid_break}; the app then completes itself. */
+        default void onBreak() {
+        }
+
+        /** The channel hangs up while the app runs: emit the app's own closing events (before EXECUTE_COMPLETE). */
+        default void onHangup() {
+        }
+    }
+
+    public final Channel channel;
+    public final AppMessage message;
+    public final String data;
+    public String response = "_none_";
+    public Future<?> timer;
+    public Hooks hooks = new Hooks() { };
+    public int loopsDone;
+    public long startedMicros;
+    public boolean completed;
+    public boolean hooksBroken;
+    /** The application this one runs nested inside (it resumes afterwards), or null. */
+    public RunningApp outer;
+    Runnable timerAction;
+    long timerDueMicros;
+    long pausedRemainingMs = -1;
+
+    /** An app run of {@code message} on {@code channel} with its (expanded) argument. */
+    public RunningApp(Channel channel, AppMessage message, String data) {
+        this.channel = channel;
+        this.message = message;
+        this.data = data;
+    }
+
+    /** The application name. */
+    public String app() {
+        return message.app();
+    }
+
+    /** Cancels the app's pending timer, if any. */
+    public void cancelTimer() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+    }
+}

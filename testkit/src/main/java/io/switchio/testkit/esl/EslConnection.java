@@ -1,0 +1,317 @@
+package io.switchio.testkit.esl;
+
+import io.switchio.testkit.engine.EventFormat;
+import io.switchio.testkit.engine.EventSink;
+import io.switchio.testkit.engine.SimEvent;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One inbound ESL listener, as mod_event_socket's {@code listener_run}: auth, the command loop with
+ * the exact reply strings of §5.2, subscriptions/filters, log level, and the hand-off of channel
+ * commands to {@link ChannelCommands}.
+ *
+ * <p>Threading: a reader thread runs the command loop; a writer thread owns the socket output
+ * ({@link ConnectionWriter}); the event bus calls {@link #deliver}/{@link #wants} from its threads.
+ */
+final class EslConnection implements EventSink {
+    private static final List<String> LEVELS = List.of("console", "alert", "crit", "err", "warning", "notice",
+            "info", "debug");
+
+    private final Socket socket;
+    private final EslServer server;
+    private final ConnectionWriter writer;
+    private final EventSubscription subscription = new EventSubscription();
+    private final ChannelCommands channelCommands;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile int logLevel = -1;
+    private boolean authed;
+
+    EslConnection(Socket socket, EslServer server) throws IOException {
+        this.socket = socket;
+        this.server = server;
+        this.writer = new ConnectionWriter(new BufferedOutputStream(socket.getOutputStream(), 65536), this::closeSocket,
+                server.config().eventQueueLimit(), server.config().maxLostEvents());
+        this.channelCommands = new ChannelCommands(this, server);
+    }
+
+    void start() {
+        Thread.ofVirtual().name("sim-esl-writer").start(writer);
+        Thread.ofVirtual().name("sim-esl-reader").start(this::readLoop);
+    }
+
+    ConnectionWriter writer() {
+        return writer;
+    }
+
+    EventSubscription subscription() {
+        return subscription;
+    }
+
+    long eventsWritten() {
+        return writer.eventsWritten();
+    }
+
+    private void readLoop() {
+        try {
+            if (server.config().aclReject()) {
+                writer.send(Frames.rudeRejection());
+                writer.sendAndClose(Frames.disconnect(Frames.GOODBYE));
+                return;
+            }
+            writer.send(Frames.authRequest());
+            socket.setSoTimeout(25_000);
+            CommandReader reader = new CommandReader(new BufferedInputStream(socket.getInputStream(), 65536));
+            boolean first = true;
+            while (!closed.get()) {
+                EslCommand cmd = reader.next();
+                if (first) {
+                    socket.setSoTimeout(0);
+                    first = false;
+                }
+                writer.hold();
+                try {
+                    if (!handle(cmd)) {
+                        break;
+                    }
+                } finally {
+                    writer.release();
+                }
+            }
+        } catch (SocketTimeoutException e) {
+            writer.sendAndClose(Frames.disconnect(Frames.GOODBYE));
+        } catch (CommandReader.BadLengthException e) {
+            writer.sendAndClose(Frames.disconnect(Frames.GOODBYE));
+        } catch (EOFException e) {
+            writer.sendAndClose(null);
+        } catch (IOException e) {
+            writer.sendAndClose(null);
+        } finally {
+            server.engine().bus().unregister(this);
+        }
+    }
+
+    /** Replies to one command; false when the connection ends. */
+    private boolean handle(EslCommand cmd) {
+        String line = cmd.line();
+        String lower = line.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("exit") || lower.startsWith("...")) {
+            reply("+OK bye");
+            writer.sendAndClose(channelCommands.controlled() != null
+                    ? Frames.controlledDisconnect(channelCommands.controlled()) : Frames.disconnect(Frames.GOODBYE));
+            return false;
+        }
+        if (!authed) {
+            return handleAuth(lower, line);
+        }
+        if (lower.contains("mod_event_socket") && (lower.contains("reload") || lower.contains("unload"))) {
+            line = "api bgapi " + (lower.contains("reload") ? "reload" : "unload") + " mod_event_socket";
+            lower = line;
+        }
+        if (lower.startsWith("event")) {
+            event(words(line));
+        } else if (lower.startsWith("nixevent")) {
+            int n = subscription.unsubscribe(words(line));
+            reply(n > 0 ? "+OK events nixed" : "-ERR no keywords supplied");
+        } else if (lower.startsWith("noevents")) {
+            boolean was = subscription.clear();
+            writer.discardEvents();
+            reply(was ? "+OK no longer listening for events" : "-ERR not listening for events");
+        } else if (lower.startsWith("filter")) {
+            filter(line);
+        } else if (lower.startsWith("nolog")) {
+            reply(logLevel >= 0 ? "+OK no longer logging" : "-ERR not loging");
+            logLevel = -1;
+        } else if (lower.startsWith("log")) {
+            log(line);
+        } else {
+            return channelCommands.handle(cmd, line, lower);
+        }
+        return true;
+    }
+
+    private boolean handleAuth(String lower, String line) {
+        if (lower.startsWith("auth ")) {
+            if (line.substring(5).equals(server.config().password())) {
+                authenticated();
+                reply("+OK accepted");
+                return true;
+            }
+        } else if (lower.startsWith("userauth ")) {
+            String rest = line.substring(9);
+            int at = rest.indexOf('@');
+            int colon = rest.indexOf(':', Math.max(at, 0));
+            if (at > 0 && colon > at && rest.substring(colon + 1).equals(server.config().password())) {
+                authenticated();
+                writer.send(Frames.reply("+OK accepted", "Allowed-Events: all\nAllowed-API: all\nAllowed-LOG: true\n"));
+                return true;
+            }
+        } else {
+            reply("-ERR command not found");
+            return true;
+        }
+        reply("-ERR invalid");
+        writer.sendAndClose(Frames.disconnect(Frames.GOODBYE));
+        return false;
+    }
+
+    private void authenticated() {
+        authed = true;
+        server.engine().bus().register(this);
+    }
+
+    private static List<String> words(String line) {
+        String[] w = line.split(" ");
+        return Arrays.asList(w).subList(1, w.length);
+    }
+
+    private void event(List<String> tokens) {
+        List<String> names = tokens;
+        if (!tokens.isEmpty()) {
+            EventFormat f = EventFormat.parse(tokens.get(0));
+            if (f != null) {
+                writer.format(f);
+                names = tokens.subList(1, tokens.size());
+            }
+        }
+        int n = subscription.subscribe(names);
+        reply(n > 0 ? "+OK event listener enabled " + writer.format().name().toLowerCase(Locale.ROOT)
+                : "-ERR no keywords supplied");
+    }
+
+    private void filter(String line) {
+        String rest = line.length() > 7 ? line.substring(7) : "";
+        if (rest.startsWith("add ")) {
+            rest = rest.substring(4);
+        }
+        if (rest.startsWith("delete")) {
+            String arg = rest.length() > 7 ? rest.substring(7) : "";
+            if (arg.isEmpty()) {
+                reply("-ERR invalid syntax");
+                return;
+            }
+            int sp = arg.indexOf(' ');
+            String h = sp < 0 ? arg : arg.substring(0, sp);
+            String v = sp < 0 ? null : arg.substring(sp + 1);
+            subscription.deleteFilter(h, v);
+            reply("+OK filter deleted. [" + h + "][" + (v == null ? "" : v) + "]");
+            return;
+        }
+        int sp = rest.indexOf(' ');
+        if (sp <= 0 || sp == rest.length() - 1) {
+            reply("-ERR invalid syntax");
+            return;
+        }
+        String h = rest.substring(0, sp);
+        String v = rest.substring(sp + 1);
+        try {
+            subscription.addFilter(h, v);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            reply("-ERR invalid syntax");
+            return;
+        }
+        reply("+OK filter added. [" + h + "]=[" + v + "]");
+    }
+
+    private void log(String line) {
+        String arg = line.length() > 4 ? line.substring(4).trim() : "";
+        int level;
+        if (arg.isEmpty()) {
+            level = 7;
+            arg = "debug";
+        } else if (arg.chars().allMatch(Character::isDigit)) {
+            level = Integer.parseInt(arg);
+            if (level > 63) {
+                reply("-ERR invalid log level");
+                return;
+            }
+        } else {
+            level = LEVELS.indexOf(arg.toLowerCase(Locale.ROOT));
+            if (level < 0) {
+                reply("-ERR invalid log level");
+                return;
+            }
+        }
+        logLevel = level;
+        reply("+OK log level " + arg + " [" + level + "]");
+    }
+
+    boolean logging() {
+        return logLevel >= 0;
+    }
+
+    void log(int level, String uuid, String file, String func, int line, String text) {
+        if (logLevel >= level && authed) {
+            writer.send(Frames.log(level, uuid, file, func, line, text));
+        }
+    }
+
+    /** Writes a reply, after the configured reply delay (fault). */
+    void reply(String text) {
+        send(Frames.reply(text));
+    }
+
+    void send(byte[] frame) {
+        long delay = server.replyDelayNanos();
+        if (delay > 0) {
+            java.util.concurrent.locks.LockSupport.parkNanos(delay);
+        }
+        writer.send(frame);
+    }
+
+    void sendRaw(byte[] bytes) {
+        writer.send(bytes);
+    }
+
+    void stall(long nanos) {
+        writer.stall(nanos);
+    }
+
+    /** The controlled channel hung up without linger: queued events, then the notice, then close. */
+    void controlledChannelGone(String uuid) {
+        writer.sendAndClose(Frames.controlledDisconnect(uuid));
+    }
+
+    void shutdownNotice() {
+        writer.sendAndClose(Frames.disconnect(Frames.SHUTDOWN));
+    }
+
+    void abort() {
+        closeSocket();
+    }
+
+    private void closeSocket() {
+        if (closed.compareAndSet(false, true)) {
+            server.engine().bus().unregister(this);
+            server.addClosedEvents(writer.eventsWritten());
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // already gone
+            }
+            writer.sendAndClose(null);
+            server.closed(this);
+        }
+    }
+
+    @Override
+    public boolean wants(String eventName) {
+        return subscription.wants(eventName);
+    }
+
+    @Override
+    public void deliver(SimEvent event) {
+        if (subscription.accepts(event)) {
+            writer.offerEvent(event);
+        }
+    }
+}
