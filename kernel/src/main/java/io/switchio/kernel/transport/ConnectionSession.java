@@ -8,7 +8,6 @@ import io.switchio.kernel.protocol.EslProtocolException;
 import io.switchio.kernel.ring.EventRing;
 import io.switchio.kernel.ring.RingItem;
 import io.switchio.spi.ConnectionLostException;
-import io.switchio.spi.SwitchioException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
@@ -83,7 +82,7 @@ final class ConnectionSession {
                     try {
                         current = open();
                         link = current;
-                    } catch (SwitchioException e) {
+                    } catch (RuntimeException e) {
                         failures++;
                         LOG.warn("{}: connect attempt {} failed: {}", address, failures, e.getMessage());
                         if (config.maxReconnectAttempts() > 0 && failures >= config.maxReconnectAttempts()) {
@@ -143,6 +142,9 @@ final class ConnectionSession {
             reason = l.readLoop(m -> onFrame(m, l));
         } catch (ReaderInterrupted e) {
             reason = "closed";
+        } catch (RuntimeException e) {
+            LOG.error("{}: reader failed; closing the connection", address, e);
+            reason = "internal error in the reader: " + e;
         }
         connected = false;
         l.close();
