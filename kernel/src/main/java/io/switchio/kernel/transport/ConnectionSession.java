@@ -133,10 +133,10 @@ final class ConnectionSession {
     private String serve(EslLink l, boolean reconnected, boolean subscriptionsSent) throws InterruptedException {
         connected = true;
         sequence.reset();
-        publish(new RingItem.ConnectionUp(address, reconnected), l);
         if (!subscriptionsSent && !closing.get()) {
             applySubscriptions(l);
         }
+        publish(new RingItem.ConnectionUp(address, reconnected), l);
         String reason;
         try {
             reason = l.readLoop(m -> onFrame(m, l));
