@@ -90,9 +90,9 @@ public final class FreeSwitchSimulator implements AutoCloseable {
         server = new EslServer(engine, apis, port);
         new CoreApis(engine, apis, server::shutdownConnections).register(apis);
         faults = new SimFaults(server, this);
-        engine.start();
+        engine.start(threadTag());
         try {
-            server.start();
+            server.start(threadTag());
         } catch (IOException e) {
             engine.close();
             throw new UncheckedIOException("simulator could not listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
@@ -161,6 +161,11 @@ public final class FreeSwitchSimulator implements AutoCloseable {
     public Optional<SimChannel> channel(String uuid) {
         requireStarted();
         return engine.call(() -> Optional.ofNullable(engine.channel(uuid)).map(FreeSwitchSimulator::snapshot));
+    }
+
+    /** Suffix of this simulator's thread names. */
+    String threadTag() {
+        return Integer.toHexString(System.identityHashCode(this));
     }
 
     private void requireStarted() {

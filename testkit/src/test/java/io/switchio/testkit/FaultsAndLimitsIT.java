@@ -159,6 +159,20 @@ class FaultsAndLimitsIT {
     }
 
     @Test
+    void closeLeavesNoSimulatorThread() throws Exception {
+        FreeSwitchSimulator other = FreeSwitchSimulator.builder().build().start();
+        String tag = other.threadTag();
+        try (RawEslClient c = RawEslClient.login(other, "ALL")) {
+            other.injectInboundCall("2000", Map.of());
+            assertTrue(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().endsWith("-" + tag)));
+            other.close();
+            assertTrue(c.closedByServer());
+        }
+        assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().endsWith("-" + tag)),
+                "simulator threads left after close()");
+    }
+
+    @Test
     void statsCount() {
         long before = fs.stats().channelsCreated();
         fs.injectInboundCall("2000", Map.of());
