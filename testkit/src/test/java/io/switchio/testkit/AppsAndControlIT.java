@@ -137,6 +137,24 @@ class AppsAndControlIT {
     }
 
     @Test
+    void inlineTransferAndXferextRunTheirSteps() throws Exception {
+        try (RawEslClient c = RawEslClient.login(fs, "ALL")) {
+            String u = fs.injectInboundCall("2000", Map.of("caller_id_number", "1001", "caller_id_name", "Ann"));
+            RawEslClient.Frame park = event(c, "CHANNEL_PARK", u);
+            assertEquals("Ann", park.ev("Caller-Caller-ID-Name"));
+            assertEquals("1001", park.ev("Caller-Caller-ID-Number"));
+            assertEquals("+OK\n", api(c, "uuid_transfer " + u + " 'set:x=1,playback:silence_stream://100,park' inline"));
+            assertEquals("set", event(c, "CHANNEL_EXECUTE", u).ev("Application"));
+            assertEquals("playback", event(c, "CHANNEL_EXECUTE", u).ev("Application"));
+            event(c, "CHANNEL_PARK", u);
+            c.send("sendmsg " + u + "\ncall-command: xferext\napplication: answer\napplication: hangup USER_BUSY\n\n");
+            c.reply();
+            assertEquals("answer", event(c, "CHANNEL_EXECUTE", u).ev("Application"));
+            assertEquals("USER_BUSY", event(c, "CHANNEL_HANGUP", u).ev("Hangup-Cause"));
+        }
+    }
+
+    @Test
     void echoSleepSpeakExportDeflectAndLoops() throws Exception {
         try (RawEslClient c = RawEslClient.login(fs, "ALL")) {
             String u = parked(c);
