@@ -88,6 +88,7 @@ public final class FreeSwitchSimulator implements AutoCloseable {
         apis.register("originate", originate);
         new UuidApis(engine, calls, recorder).register(apis);
         server = new EslServer(engine, apis, port);
+        apps.put("socket", new io.switchio.testkit.apps.SocketApp(server));
         new CoreApis(engine, apis, server::shutdownConnections).register(apis);
         faults = new SimFaults(server, this);
         engine.start(threadTag());

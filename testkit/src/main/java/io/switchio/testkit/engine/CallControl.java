@@ -242,6 +242,9 @@ public final class CallControl {
         ch.hangupMicros = now;
         ch.requested = ChannelState.CS_HANGUP;
         ev.fire("CHANNEL_HANGUP", ch);
+        if (ch.onHangup != null) {
+            ch.onHangup.forEach(Runnable::run);
+        }
         Channel partner = ch.bridged;
         if (partner != null) {
             bridges.unbridge(ch, false);
