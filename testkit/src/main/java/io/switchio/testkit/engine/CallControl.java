@@ -226,6 +226,12 @@ public final class CallControl {
         state(a, ChannelState.CS_EXECUTE);
         if (w.app != null) {
             apps.enqueue(a, AppMessage.internal(w.app, w.appArg, engine.newUuid()));
+        } else if ("inline".equals(w.dialplan)) {
+            for (String step : w.extension.split(",")) {
+                int colon = step.indexOf(':');
+                apps.enqueue(a, AppMessage.internal(colon < 0 ? step.trim() : step.substring(0, colon).trim(),
+                        colon < 0 ? "" : step.substring(colon + 1), engine.newUuid()));
+            }
         } else {
             apps.enqueue(a, AppMessage.internal("park", "", engine.newUuid()));
         }

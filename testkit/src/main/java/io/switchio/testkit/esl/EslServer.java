@@ -27,6 +27,7 @@ public final class EslServer implements AutoCloseable {
     private final int requestedPort;
     private final Set<EslConnection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong closedEventsWritten = new AtomicLong();
     private volatile long replyDelayNanos;
     private ServerSocket server;
     private Thread acceptThread;
@@ -138,8 +139,6 @@ public final class EslServer implements AutoCloseable {
         }
         return n + closedEventsWritten.get();
     }
-
-    private final AtomicLong closedEventsWritten = new AtomicLong();
 
     void addClosedEvents(long n) {
         closedEventsWritten.addAndGet(n);
