@@ -148,6 +148,14 @@ class ChannelEngineIT {
             assertEquals("break", event(c, "PLAYBACK_STOP", u).ev("Playback-Status"));
             assertEquals("+OK " + u + " received DTMF 12.\n", api(c, "uuid_recv_dtmf " + u + " 12"));
             assertEquals("1", event(c, "DTMF", u).ev("DTMF-Digit"));
+            api(c, "uuid_broadcast " + u + " playback::tone_stream://%(10000,0,350)");
+            event(c, "PLAYBACK_START", u);
+            api(c, "uuid_recv_dtmf " + u + " 5*");
+            assertEquals("5", event(c, "DTMF", u).ev("DTMF-Digit"));
+            assertEquals("*", event(c, "DTMF", u).ev("DTMF-Digit"));
+            RawEslClient.Frame stop = event(c, "PLAYBACK_STOP", u);
+            assertEquals("break", stop.ev("Playback-Status"));
+            assertEquals("*", stop.ev("variable_playback_terminator_used"));
             api(c, "uuid_kill " + u);
         }
     }

@@ -52,6 +52,8 @@ class OutboundModeIT {
             assertEquals("full", data.headers().get("Control"));
             assertEquals("CHANNEL_DATA", data.headers().get("Event-Name"));
             assertEquals(uuid[0], data.headers().get("Unique-ID"));
+            assertEquals(uuid[0], data.headers().get("Channel-Unique-ID"));
+            assertEquals("2000", data.headers().get("Caller-Destination-Number"));
             assertNull(data.headers().get("Content-Length"));
             c.send("myevents\n\n");
             assertEquals("+OK Events Enabled", c.reply().headers().get("Reply-Text"));

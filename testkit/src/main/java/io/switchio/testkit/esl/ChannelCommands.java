@@ -214,6 +214,7 @@ final class ChannelCommands {
             }
             ChannelEvents ev = engine.events();
             SimEvent e = ev.channelData(ev.begin("CHANNEL_DATA"), ch);
+            ChannelEvents.profileAs(e, "Channel-", ch);
             e.add("Content-Type", "command/reply").add("Reply-Text", "+OK\n")
                     .add("Socket-Mode", session.async() ? "async" : "static")
                     .add("Control", session.full() ? "full" : "single-channel");
