@@ -78,7 +78,7 @@ final class EslConnection implements EventSink {
             if (outbound == null) {
                 writer.send(Frames.authRequest());
             }
-            socket.setSoTimeout(25_000);
+            socket.setSoTimeout((int) Math.max(1, server.config().firstCommandTimeout().toMillis()));
             CommandReader reader = new CommandReader(new BufferedInputStream(socket.getInputStream(), 65536));
             boolean first = true;
             while (!closed.get()) {
