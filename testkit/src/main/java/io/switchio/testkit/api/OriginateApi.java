@@ -97,6 +97,7 @@ public final class OriginateApi implements ApiHandler {
             int ot = parse(vars.get("originate_timeout"), parse(vars.get("leg_timeout"), 0));
             int effective = ot > 0 ? ot : timeout;
             OriginateWait wait = new OriginateWait("true".equals(vars.get("ignore_early_media")), app, appArg, exten);
+            wait.dialplan = dialplan;
             HangupCause refused = engine.admit();
             String err = refused != null ? "-ERR " + refused + "\n" : endpoints.start(leg.endpoint(), vars, wait);
             if (err != null) {
@@ -104,16 +105,21 @@ public final class OriginateApi implements ApiHandler {
                 continue;
             }
             Channel a = endpoints.lastLeg();
+            if (exten != null && context != null) {
+                a.vars.set("transfer_context", context);
+            }
             wait.race = race;
             if (race != null) {
                 race.legs.add(a);
             }
             waits.add(wait);
-            wait.timeout = engine.schedule(() -> {
-                if (a.originateWait == wait && !a.hangingUp) {
-                    calls.hangup(a, HangupCause.NO_ANSWER);
-                }
-            }, effective * 1000L);
+            if (a.originateWait == wait && !wait.result.isDone()) {
+                wait.timeout = engine.schedule(() -> {
+                    if (a.originateWait == wait && !a.hangingUp) {
+                        calls.hangup(a, HangupCause.NO_ANSWER);
+                    }
+                }, effective * 1000L);
+            }
         }
         if (waits.isEmpty()) {
             if (index + 1 < dial.groups().size()) {
@@ -175,11 +181,13 @@ public final class OriginateApi implements ApiHandler {
         b.vars.set("originator", caller.uuid);
         b.vars.set("call_uuid", caller.callUuid());
         int ot = parse(vars.get("originate_timeout"), parse(vars.get("leg_timeout"), 60));
-        wait.timeout = engine.schedule(() -> {
-            if (b.originateWait == wait && !b.hangingUp) {
-                calls.hangup(b, HangupCause.NO_ANSWER);
-            }
-        }, ot * 1000L);
+        if (b.originateWait == wait && !wait.result.isDone()) {
+            wait.timeout = engine.schedule(() -> {
+                if (b.originateWait == wait && !b.hangingUp) {
+                    calls.hangup(b, HangupCause.NO_ANSWER);
+                }
+            }, ot * 1000L);
+        }
         return b;
     }
 }
