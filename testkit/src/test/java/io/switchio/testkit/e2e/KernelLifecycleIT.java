@@ -81,6 +81,11 @@ class KernelLifecycleIT {
             assertFalse(up.cmd("status").isEmpty());
             assertThrows(ConnectionLostException.class, () -> down.cmd("status"));
             assertEquals(2, kernel.cluster().clients().size());
+            try (FreeSwitchSimulator late = FreeSwitchSimulator.builder().port(freePort).build().start()) {
+                E2e.await(down::isConnected, () -> "the late host is connected in the background");
+                String uuid = late.injectInboundCall("9999", java.util.Map.of());
+                E2e.await(() -> down.session(uuid).isPresent(), () -> "the late host's events flow");
+            }
         }
     }
 }
