@@ -169,6 +169,38 @@ class SessionThreadingTest {
         h.awaitNoSessionThreads();
     }
 
+    /** Polls for whichever of two events comes first, twice. */
+    public static final class Poller {
+        final BlockingQueue<Object> results = new LinkedBlockingQueue<>();
+
+        @Coroutine("CHANNEL_PARK")
+        public void onPark(Session s) {
+            try {
+                results.add(s.poll(java.util.Set.of("DTMF", "CHANNEL_HANGUP"), Duration.ofSeconds(10)).name());
+                results.add(s.poll(java.util.Set.of("DTMF", "CHANNEL_HANGUP"), Duration.ofSeconds(10)).name());
+                s.poll(java.util.Set.of(), Duration.ofSeconds(1));
+            } catch (RuntimeException e) {
+                results.add(e);
+            }
+        }
+    }
+
+    @Test
+    void pollReturnsWhicheverEventComesFirstInOrder() throws Exception {
+        HostHarness h = new HostHarness();
+        Poller app = new Poller();
+        h.client.loadApp(app, AppOptions.defaults());
+        h.create("u1", "default");
+        h.event("CHANNEL_PARK", "u1");
+        h.event("DTMF", "u1", "DTMF-Digit", "1");
+        h.event("CHANNEL_HANGUP", "u1");
+        assertEquals("DTMF", app.results.poll(10, TimeUnit.SECONDS));
+        assertEquals("CHANNEL_HANGUP", app.results.poll(10, TimeUnit.SECONDS));
+        assertInstanceOf(IllegalArgumentException.class, app.results.poll(10, TimeUnit.SECONDS));
+        h.event("CHANNEL_DESTROY", "u1");
+        h.awaitNoSessionThreads();
+    }
+
     /** Two callbacks in one chain; the first throws. */
     public static final class Failing {
         final AtomicInteger after = new AtomicInteger();
