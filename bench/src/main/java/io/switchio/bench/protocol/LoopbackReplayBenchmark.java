@@ -136,6 +136,24 @@ public class LoopbackReplayBenchmark {
         }
     }
 
+    /** The real connection, hand-off only: takes EVENTS events off the ring without reading them. */
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public void eslConnectionHandOff(Blackhole bh) {
+        drained[0] = 0;
+        while (drained[0] < EVENTS) {
+            int n = ring.drain(item -> {
+                if (item instanceof RingItem.EventReceived e) {
+                    bh.consume(e.event());
+                    drained[0]++;
+                }
+            }, EVENTS - drained[0]);
+            if (n == 0) {
+                ring.awaitWork(10, TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
     /** Takes EVENTS events off the ring and reads what a dispatcher routes by (name, Unique-ID). */
     @Benchmark
     @OperationsPerInvocation(EVENTS)

@@ -15,6 +15,9 @@ import java.util.Optional;
  * {@code connect} reply, a {@code CHANNEL_DATA} event). Plain events are indexed, not decoded:
  * each header value is URL-decoded the first time it is read.
  *
+ * <p>Plain events are indexed on first header access ({@link #sequence()} alone scans for its
+ * line without indexing), so a connection's reader only frames and wraps.
+ *
  * <p>{@link #name()} is {@code Event-Name}, or {@code Event-Subclass} for a {@code CUSTOM} event
  * that has one. Array values ({@code ARRAY::a|:b}, JSON arrays, repeated XML elements) read as
  * the {@code ARRAY::} string through {@link #header} and as elements through
@@ -27,10 +30,10 @@ public final class EslEvent implements Event {
     private static final String ARRAY_PREFIX = "ARRAY::";
 
     private final EslMessage message;
-    private final EventHeaders headers;
     private final byte[] bodyBytes;
     private final int bodyStart;
     private final int bodyLength;
+    private EventHeaders headers;
     private String body;
     private String name;
 
@@ -44,10 +47,26 @@ public final class EslEvent implements Event {
     }
 
     /**
-     * Reads the event carried by a frame.
+     * The header index, built on first use for plain events. A racy but safe lazy init: the
+     * HeaderBlock's fields are final, so any thread that sees the reference sees it complete, and
+     * two threads racing merely build it twice.
+     */
+    private EventHeaders h() {
+        EventHeaders x = headers;
+        if (x == null) {
+            x = HeaderBlock.parseLenient(bodyBytes, message.bodyStart(), message.bodyStart() + message.bodyLength());
+            headers = x;
+        }
+        return x;
+    }
+
+    /**
+     * Reads the event carried by a frame. A plain event is only wrapped here (cheap: the reader
+     * thread calls this for every event); its lines are indexed on the first header access, by
+     * whichever thread reads it. JSON and XML events are parsed here.
      *
-     * @throws EslProtocolException when the frame is not an event or its serialised event is
-     *     malformed (offsets are relative to the frame's body)
+     * @throws EslProtocolException when the frame is not an event, or a JSON/XML event is
+     *     malformed (offset in the connection's stream)
      */
     public static EslEvent of(EslMessage message) {
         String type = message.contentType();
@@ -55,11 +74,8 @@ public final class EslEvent implements Event {
         int from = message.bodyStart();
         int to = from + message.bodyLength();
         switch (type) {
-            case ContentTypes.EVENT_PLAIN: {
-                HeaderBlock h = HeaderBlock.parse(b, from, to, true, message.streamOffset());
-                int bodyAt = h.end();
-                return new EslEvent(message, h, b, bodyAt, to - bodyAt, null);
-            }
+            case ContentTypes.EVENT_PLAIN:
+                return new EslEvent(message, null, b, -1, -1, null);
             case ContentTypes.EVENT_JSON:
                 return JsonEventParser.parse(message, b, from, to);
             case ContentTypes.EVENT_XML:
@@ -92,6 +108,9 @@ public final class EslEvent implements Event {
 
     /** {@code Event-Sequence}, FreeSWITCH's process-wide event counter, or -1 when absent or malformed. */
     public long sequence() {
+        if (headers == null && bodyStart < 0) {
+            return SequenceScan.find(bodyBytes, message.bodyStart(), message.bodyStart() + message.bodyLength());
+        }
         String s = header("Event-Sequence");
         if (s == null || s.isEmpty()) {
             return -1;
@@ -114,19 +133,19 @@ public final class EslEvent implements Event {
 
     @Override
     public String header(String name) {
-        int i = headers.indexOf(name);
-        return i < 0 ? null : headers.value(i);
+        int i = h().indexOf(name);
+        return i < 0 ? null : h().value(i);
     }
 
     @Override
     public List<String> headerValues(String name) {
-        int i = headers.indexOf(name);
+        int i = h().indexOf(name);
         if (i < 0) {
             return List.of();
         }
         List<String> out = new ArrayList<>(2);
-        for (; i >= 0; i = headers.indexOf(name, i)) {
-            String v = headers.value(i);
+        for (; i >= 0; i = h().indexOf(name, i)) {
+            String v = h().value(i);
             if (v.startsWith(ARRAY_PREFIX)) {
                 splitArray(v, out);
             } else {
@@ -152,22 +171,24 @@ public final class EslEvent implements Event {
     @Override
     public Map<String, String> headers() {
         Map<String, String> out = new LinkedHashMap<>();
-        for (int i = 0; i < headers.size(); i++) {
-            out.putIfAbsent(headers.name(i), headers.value(i));
+        for (int i = 0; i < h().size(); i++) {
+            out.putIfAbsent(h().name(i), h().value(i));
         }
         return Collections.unmodifiableMap(out);
     }
 
     /** Number of header lines (repeated names count once per line). */
     public int headerCount() {
-        return headers.size();
+        return h().size();
     }
 
     @Override
     public String body() {
         String b = body;
         if (b == null) {
-            b = bodyLength == 0 ? "" : new String(bodyBytes, bodyStart, bodyLength, StandardCharsets.UTF_8);
+            int start = bodyStart >= 0 ? bodyStart : ((HeaderBlock) h()).end();
+            int length = bodyStart >= 0 ? bodyLength : message.bodyStart() + message.bodyLength() - start;
+            b = length == 0 ? "" : new String(bodyBytes, start, length, StandardCharsets.UTF_8);
             body = b;
         }
         return b;
@@ -175,7 +196,10 @@ public final class EslEvent implements Event {
 
     /** Body length in bytes. */
     public int bodyLength() {
-        return bodyBytes != null ? bodyLength : body().getBytes(StandardCharsets.UTF_8).length;
+        if (bodyBytes == null) {
+            return body().getBytes(StandardCharsets.UTF_8).length;
+        }
+        return bodyStart >= 0 ? bodyLength : message.bodyStart() + message.bodyLength() - ((HeaderBlock) h()).end();
     }
 
     @Override
@@ -199,6 +223,6 @@ public final class EslEvent implements Event {
 
     @Override
     public String toString() {
-        return "EslEvent[" + name() + ", seq " + sequence() + ", " + headers.size() + " headers]";
+        return "EslEvent[" + name() + ", seq " + sequence() + ", " + h().size() + " headers]";
     }
 }

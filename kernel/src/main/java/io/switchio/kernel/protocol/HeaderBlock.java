@@ -50,6 +50,22 @@ final class HeaderBlock implements EventHeaders {
      * @throws EslProtocolException for a line without a colon
      */
     static HeaderBlock parse(byte[] bytes, int from, int to, boolean percentEncoded, long baseOffset) {
+        return parse(bytes, from, to, percentEncoded, baseOffset, false);
+    }
+
+    /**
+     * Like {@link #parse(byte[], int, int, boolean, long)}, but never fails: a line without a colon
+     * continues the previous value (joined by its LF, as the Python original read multi-line
+     * values) or, before the first header, is skipped. Used for serialised plain events, whose
+     * values FreeSWITCH URL-encodes so such lines do not occur in practice; the outer framing
+     * stays strict.
+     */
+    static HeaderBlock parseLenient(byte[] bytes, int from, int to) {
+        return parse(bytes, from, to, true, 0, true);
+    }
+
+    private static HeaderBlock parse(byte[] bytes, int from, int to, boolean percentEncoded, long baseOffset,
+            boolean lenient) {
         int[] idx = new int[((to - from) / 28 + 8) * 4];
         int n = 0;
         int p = from;
@@ -66,6 +82,14 @@ final class HeaderBlock implements EventHeaders {
             if (lineEnd == lineStart) {
                 blockEnd = nl < 0 ? to : nl + 1;
                 break;
+            }
+            if ((colon < 0 || colon >= lineEnd) && lenient) {
+                if (n > 0) {
+                    idx[n * 4 - 1] = lineEnd - idx[n * 4 - 2];
+                }
+                p = nl < 0 ? to : nl + 1;
+                blockEnd = p;
+                continue;
             }
             if (colon < 0 || colon >= lineEnd) {
                 throw new EslProtocolException(baseOffset + lineStart,

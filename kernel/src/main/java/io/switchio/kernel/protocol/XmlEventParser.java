@@ -69,7 +69,7 @@ final class XmlEventParser {
 
     private void element(DecodedHeaders headers) {
         int open = p;
-        if (b[p] != '<') {
+        if (p >= end || b[p] != '<') {
             throw error(p, "expected an XML header element");
         }
         int gt = indexOf(">", p);

@@ -25,7 +25,8 @@ public sealed interface RingItem {
     }
 
     /**
-     * The connection is up and authenticated; subscriptions are being (re-)applied.
+     * The connection is up and authenticated, and its subscriptions are on the wire (commands the
+     * consumer sends in reaction, e.g. a resynchronising {@code show channels}, come after them).
      *
      * @param host the connection
      * @param reconnected {@code true} after a drop: upper layers should resynchronise (events may

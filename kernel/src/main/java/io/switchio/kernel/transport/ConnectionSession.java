@@ -5,10 +5,8 @@ import io.switchio.kernel.protocol.EslCommand;
 import io.switchio.kernel.protocol.EslEvent;
 import io.switchio.kernel.protocol.EslMessage;
 import io.switchio.kernel.protocol.EslProtocolException;
-import io.switchio.kernel.ring.EventRing;
 import io.switchio.kernel.ring.RingItem;
 import io.switchio.spi.ConnectionLostException;
-import io.switchio.spi.SwitchioException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
@@ -33,11 +31,10 @@ final class ConnectionSession {
     private final EslConnectionConfig config;
     private final String address;
     private final SubscriptionState desired;
-    private final EventRing ring;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final CountDownLatch closeSignal = new CountDownLatch(1);
-    private final AtomicLong ringStalls = new AtomicLong();
+    private final RingPublisher publisher;
     private final AtomicLong reconnects = new AtomicLong();
     private final AtomicLong malformed = new AtomicLong();
     private volatile EslLink link;
@@ -50,8 +47,8 @@ final class ConnectionSession {
         this.config = config;
         this.address = config.address();
         this.desired = desired;
-        this.ring = config.ring();
         this.sequence = new SequenceTracker(config.address());
+        this.publisher = new RingPublisher(config.address(), config.ring(), closing, config.closeTimeout(), TICK_MILLIS);
         this.backoff = new ReconnectBackoff(config.reconnectMin(), config.reconnectMax(), config.reconnectJitter());
     }
 
@@ -83,7 +80,7 @@ final class ConnectionSession {
                     try {
                         current = open();
                         link = current;
-                    } catch (SwitchioException e) {
+                    } catch (RuntimeException e) {
                         failures++;
                         LOG.warn("{}: connect attempt {} failed: {}", address, failures, e.getMessage());
                         if (config.maxReconnectAttempts() > 0 && failures >= config.maxReconnectAttempts()) {
@@ -134,15 +131,18 @@ final class ConnectionSession {
     private String serve(EslLink l, boolean reconnected, boolean subscriptionsSent) throws InterruptedException {
         connected = true;
         sequence.reset();
-        publish(new RingItem.ConnectionUp(address, reconnected), l);
         if (!subscriptionsSent && !closing.get()) {
             applySubscriptions(l);
         }
+        publish(new RingItem.ConnectionUp(address, reconnected), l);
         String reason;
         try {
             reason = l.readLoop(m -> onFrame(m, l));
         } catch (ReaderInterrupted e) {
             reason = "closed";
+        } catch (RuntimeException e) {
+            LOG.error("{}: reader failed; closing the connection", address, e);
+            reason = "internal error in the reader: " + e;
         }
         connected = false;
         l.close();
@@ -190,34 +190,8 @@ final class ConnectionSession {
         sequence.track(event.sequence());
     }
 
-    /**
-     * Hands an item to the ring, waiting while it is full (the socket is not read meanwhile: TCP
-     * backpressure) but still failing overdue commands. Only while closing, with nobody draining,
-     * an item is given up after a bounded wait, with a warning.
-     */
     private void publish(RingItem item, EslLink l) throws InterruptedException {
-        if (ring.tryOffer(item)) {
-            return;
-        }
-        ringStalls.incrementAndGet();
-        long closingSince = 0;
-        while (!ring.offer(item, TICK_MILLIS, TimeUnit.MILLISECONDS)) {
-            if (l != null) {
-                l.tick();
-            }
-            if (closing.get()) {
-                long now = System.nanoTime();
-                if (closingSince == 0) {
-                    closingSince = now;
-                } else if (now - closingSince > config.closeTimeout().toNanos()) {
-                    LOG.warn("{}: ring still full while closing; dropped {}", address, item);
-                    return;
-                }
-            }
-        }
-        if (l != null) {
-            l.touch();
-        }
+        publisher.publish(item, l);
     }
 
     /** Connects and authenticates on the calling thread. */
@@ -255,7 +229,7 @@ final class ConnectionSession {
     }
 
     long ringStalls() {
-        return ringStalls.get();
+        return publisher.stalls();
     }
 
     long reconnects() {

@@ -160,7 +160,7 @@ public final class EslConnection implements AutoCloseable {
         return session.reconnects();
     }
 
-    /** Event frames that could not be parsed (logged and skipped). */
+    /** JSON or XML event frames that could not be parsed (logged and skipped; plain events are indexed leniently on first access). */
     public long malformedEvents() {
         return session.malformedEvents();
     }

@@ -63,11 +63,22 @@ final class EslLink implements AutoCloseable {
 
     /**
      * Writes a command and returns its reply stage, failed on deadline, on disconnect, or with
-     * {@link io.switchio.spi.ApiException} for a {@code -ERR} command/reply.
+     * {@link io.switchio.spi.ApiException} for a {@code -ERR} command/reply. Waiting for the write
+     * lock (another sender's write stuck on a full socket) is bounded by the same deadline.
      */
     CompletableFuture<EslMessage> send(EslCommand command, long timeoutNanos) {
         byte[] bytes = command.toBytes();
-        writeLock.lock();
+        try {
+            if (!writeLock.tryLock(timeoutNanos, TimeUnit.NANOSECONDS)) {
+                return CompletableFuture.failedFuture(new SwitchioTimeoutException(host + ": could not write '"
+                        + CommandPipeline.describe(command) + "' within " + TimeUnit.NANOSECONDS.toMillis(timeoutNanos)
+                        + " ms: an earlier write is stuck (FreeSWITCH not reading)"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CompletableFuture.failedFuture(new ConnectionLostException(host + ": interrupted before sending '"
+                    + CommandPipeline.describe(command) + "'"));
+        }
         try {
             if (closed) {
                 return CompletableFuture.failedFuture(new ConnectionLostException(host + ": connection lost; '"

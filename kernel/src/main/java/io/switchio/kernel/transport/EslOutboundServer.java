@@ -134,7 +134,13 @@ public final class EslOutboundServer implements AutoCloseable {
             }
             OutboundChannel channel = new OutboundChannel(id, channelData, link, commandTimeout.toNanos());
             publish(new RingItem.ConnectionUp(id, false));
-            handler.accept(channel);
+            try {
+                handler.accept(channel);
+            } catch (RuntimeException e) {
+                LOG.error("{}: the channel handler failed; closing the connection", id, e);
+                reason = "channel handler failed: " + e;
+                return;
+            }
             EslLink l = link;
             reason = link.readLoop(m -> onFrame(id, m, l));
         } catch (IOException | RuntimeException e) {
@@ -154,7 +160,12 @@ public final class EslOutboundServer implements AutoCloseable {
                     // nothing else to do
                 }
             }
-            ring.tryOffer(new RingItem.ConnectionDown(id, reason));
+            try {
+                publish(new RingItem.ConnectionDown(id, reason));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                LOG.warn("{}: interrupted; ConnectionDown not published ({})", id, reason);
+            }
             readers.remove(Thread.currentThread());
         }
     }

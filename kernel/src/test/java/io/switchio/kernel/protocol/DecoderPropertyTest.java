@@ -122,6 +122,43 @@ class DecoderPropertyTest {
         }
     }
 
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void mutatedJsonAndXmlEventsFailOnlyWithTheDecodersError() {
+        String json = "{\"Event-Name\":\"CUSTOM\",\"Event-Subclass\":\"a::b\",\"v\":[\"x\",\"y\"],\"u\":\"\\u00e9\\ud83d\\ude00\\n\","
+                + "\"Content-Length\":\"3\",\"_body\":\"a\\tb\"}";
+        String xml = "<event>\n  <headers>\n    <Event-Name>BACKGROUND_JOB</Event-Name>\n    <Empty/>\n    <A>%41&amp;</A>\n"
+                + "  </headers>\n  <Content-Length>4</Content-Length>\n  <body>&lt;&#xE9;&#233;x\n  </body>\n</event>\n";
+        Random r = new Random(SEED);
+        for (int round = 0; round < 3000; round++) {
+            boolean isJson = round % 2 == 0;
+            byte[] b = bytes(isJson ? json : xml);
+            int edits = 1 + r.nextInt(4);
+            for (int k = 0; k < edits; k++) {
+                int at = r.nextInt(b.length);
+                switch (r.nextInt(3)) {
+                    case 0 -> b[at] = (byte) MUTATIONS.charAt(r.nextInt(MUTATIONS.length()));
+                    case 1 -> b[at] = (byte) r.nextInt(256);
+                    default -> b = java.util.Arrays.copyOf(b, Math.max(1, at));
+                }
+            }
+            String type = isJson ? ContentTypes.EVENT_JSON : ContentTypes.EVENT_XML;
+            byte[] head = bytes("Content-Length: " + b.length + "\nContent-Type: " + type + "\n\n");
+            byte[] frame = new byte[head.length + b.length];
+            System.arraycopy(head, 0, frame, 0, head.length);
+            System.arraycopy(b, 0, frame, head.length, b.length);
+            try {
+                EslEvent e = EslEvent.of(EslMessage.parse(frame));
+                e.name();
+                e.headers();
+                e.body();
+                e.headerValues("v");
+            } catch (EslProtocolException expected) {
+                assertTrue(expected.getMessage().contains("offset"));
+            }
+        }
+    }
+
     private static void feedExpectingOnlyProtocolErrors(byte[] data, Random r) {
         FrameDecoder d = new FrameDecoder();
         List<EslMessage> out = new ArrayList<>();

@@ -169,4 +169,22 @@ class EventDecodingConformanceTest {
         assertEquals(sdp, e.header("variable_switch_r_sdp"));
         assertEquals("CS_INIT", e.header("Channel-State"));
     }
+
+    @Test
+    void aRawContinuationLineExtendsThePreviousValueInsteadOfFailing() {
+        EslEvent e = plain("Event-Name: CUSTOM\nvariable_raw: v=0\no=x 1 2\nEvent-Sequence: 9\n\n");
+        assertEquals("v=0\no=x 1 2", e.header("variable_raw"));
+        assertEquals(9, e.sequence());
+        assertEquals(3, e.headerCount());
+    }
+
+    @Test
+    void sequenceIsFoundWithoutIndexingAndAgreesWithTheIndex() {
+        EslEvent e = plain("Event-Name: HEARTBEAT\nCore-UUID: c\nEvent-Sequence:   12345\nX: y\n\n");
+        assertEquals(12345, e.sequence(), "scan before any header access");
+        assertEquals("12345", e.header("Event-Sequence"));
+        assertEquals(12345, e.sequence(), "from the index");
+        assertEquals(-1, plain("Event-Name: X\n\nEvent-Sequence: 5\n").sequence(), "a body line is not a header");
+        assertEquals(-1, plain("Event-Name: X\nEvent-Sequence: 5x\n\n").sequence());
+    }
 }
