@@ -65,14 +65,16 @@ public final class SimulatorLoadHarness {
                     calls, s, live, before / 1e6, after / 1e6, (after - before) / Math.max(1, live));
             long t1 = System.nanoTime();
             c.send("api hupall\n\n");
-            waitIdle(fs);
+            while (fs.stats().liveChannels() > 0) {
+                Thread.sleep(5);
+            }
             System.out.printf("hupall of %d channels took %.2f s%n", live, (System.nanoTime() - t1) / 1e9);
         }
     }
 
     private static void waitIdle(FreeSwitchSimulator fs) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (fs.stats().liveChannels() > 0 && System.nanoTime() < end) {
+        while ((fs.stats().liveChannels() > 0 || fs.stats().connectionsOpen() > 0) && System.nanoTime() < end) {
             Thread.sleep(20);
         }
     }

@@ -110,7 +110,7 @@ public final class ChannelEvents {
         if (ch.profileReady && (verbose || WITH_VARIABLES.contains(e.eventName())
                 || "true".equals(ch.vars.get("verbose_events")))) {
             for (int i = 0; i < ch.vars.size(); i++) {
-                e.add(ch.vars.headerName(i), ch.vars.value(i));
+                e.addEncoded(ch.vars.headerName(i), ch.vars.value(i), ch.vars.plainLine(i));
             }
         }
         return e;

@@ -15,6 +15,7 @@ public final class ChannelVars {
     private String[] keys = new String[16];
     private String[] values = new String[16];
     private String[] headerNames = new String[16];
+    private byte[][] plainLines = new byte[16][];
     private int size;
 
     /** Sets (or, with a null or empty value, removes) a variable. */
@@ -30,7 +31,9 @@ public final class ChannelVars {
             keys = Arrays.copyOf(keys, size * 2);
             values = Arrays.copyOf(values, size * 2);
             headerNames = Arrays.copyOf(headerNames, size * 2);
+            plainLines = Arrays.copyOf(plainLines, size * 2);
         }
+        plainLines[size] = null;
         headerNames[size] = "variable_" + name;
         keys[size] = name;
         values[size++] = value;
@@ -64,6 +67,16 @@ public final class ChannelVars {
         return headerNames[i];
     }
 
+    /** The encoded plain event line of variable i, built once per value. */
+    public byte[] plainLine(int i) {
+        byte[] l = plainLines[i];
+        if (l == null) {
+            l = EventCodec.plainLine(headerNames[i], values[i]);
+            plainLines[i] = l;
+        }
+        return l;
+    }
+
     /** Value at position i. */
     public String value(int i) {
         return values[i];
@@ -91,6 +104,8 @@ public final class ChannelVars {
         System.arraycopy(keys, i + 1, keys, i, size - i - 1);
         System.arraycopy(values, i + 1, values, i, size - i - 1);
         System.arraycopy(headerNames, i + 1, headerNames, i, size - i - 1);
+        System.arraycopy(plainLines, i + 1, plainLines, i, size - i - 1);
+        plainLines[size - 1] = null;
         keys[--size] = null;
         values[size] = null;
         headerNames[size] = null;

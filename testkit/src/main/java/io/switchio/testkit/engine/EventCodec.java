@@ -94,6 +94,11 @@ public final class EventCodec {
     public static byte[] plain(SimEvent e) {
         Buf b = new Buf();
         for (int i = 0; i < e.size(); i++) {
+            byte[] line = e.plainLine(i);
+            if (line != null) {
+                b.bytes(line);
+                continue;
+            }
             String v = e.value(i);
             b.ascii(e.name(i));
             b.put(':');
@@ -113,6 +118,21 @@ public final class EventCodec {
         } else {
             b.put('\n');
         }
+        return java.util.Arrays.copyOf(b.a, b.n);
+    }
+
+    /** The plain line {@code name: encoded-value\n} of one header. */
+    public static byte[] plainLine(String name, String value) {
+        Buf b = new Buf();
+        b.ascii(name);
+        b.put(':');
+        b.put(' ');
+        if (value.isEmpty()) {
+            b.ascii("_undef_");
+        } else {
+            encode(b, value);
+        }
+        b.put('\n');
         return java.util.Arrays.copyOf(b.a, b.n);
     }
 

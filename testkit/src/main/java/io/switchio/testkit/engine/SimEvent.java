@@ -15,6 +15,8 @@ import java.util.Locale;
 public final class SimEvent {
     private final String eventName;
     private final ArrayList<String> headers = new ArrayList<>(64);
+    /** Pre-encoded plain lines by header index (null entries: encode when serialising). */
+    private ArrayList<byte[]> plainLines;
     private String body;
     private int sequenceSlot = -1;
     private long sequence;
@@ -39,6 +41,28 @@ public final class SimEvent {
         return this;
     }
 
+    /** Appends a header whose plain line ({@code Name: encoded\n}) is already known (channel variables). */
+    public SimEvent addEncoded(String name, String value, byte[] plainLine) {
+        if (value == null || value.isEmpty()) {
+            return this;
+        }
+        if (plainLines == null) {
+            plainLines = new ArrayList<>(headers.size() / 2 + 64);
+        }
+        while (plainLines.size() < headers.size() / 2) {
+            plainLines.add(null);
+        }
+        plainLines.add(plainLine);
+        headers.add(name);
+        headers.add(value);
+        return this;
+    }
+
+    /** The pre-encoded plain line of header {@code i}, or null. */
+    byte[] plainLine(int i) {
+        return plainLines != null && i < plainLines.size() ? plainLines.get(i) : null;
+    }
+
     /** Appends a header even when its value is empty (written as {@code _undef_}). */
     public SimEvent addRaw(String name, String value) {
         headers.add(name);
@@ -50,6 +74,9 @@ public final class SimEvent {
     public SimEvent addFirst(String name, String value) {
         headers.add(0, value);
         headers.add(0, name);
+        if (plainLines != null) {
+            plainLines.add(0, null);
+        }
         if (sequenceSlot >= 0) {
             sequenceSlot += 2;
         }
