@@ -88,7 +88,11 @@ public final class FullPathHarness {
                 byte[] bytes = block.toByteArray();
                 System.out.printf(Locale.ROOT, "%s: %d sessions, %d-byte frames, %d s%n", mode, sessions, frameLength, seconds);
                 if (mode.equals("latency")) {
-                    paced(server, bytes, stampAt, frameLength, rate, 3, meter, false);
+                    long warm = paced(server, bytes, stampAt, frameLength, rate, 3, meter, false);
+                    long drainBy = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                    while (meter.events.sum() < warm && System.nanoTime() < drainBy) {
+                        Thread.sleep(10); // let the warm-up backlog drain before measuring
+                    }
                     meter.latency.reset();
                     meter.recording = true;
                     long before = meter.events.sum();
@@ -138,8 +142,10 @@ public final class FullPathHarness {
         }
     }
 
-    private static void paced(EventFeedServer server, byte[] block, int[] stampAt, int frameLength, int rate, int seconds,
+    /** Writes at {@code rate} for {@code seconds}; returns how many events were written. */
+    private static long paced(EventFeedServer server, byte[] block, int[] stampAt, int frameLength, int rate, int seconds,
             Meter meter, boolean measured) throws Exception {
+        long written = 0;
         int batch = Math.max(1, rate / 2000);
         long interval = 1_000_000_000L * batch / rate;
         long next = System.nanoTime();
@@ -157,8 +163,10 @@ public final class FullPathHarness {
                 EventFrames.stamp(block, stampAt[frame + i], now);
             }
             server.write(block, frame * frameLength, n * frameLength);
+            written += n;
             frame = (frame + n) % frames;
             next += interval * n / batch;
         }
+        return written;
     }
 }
