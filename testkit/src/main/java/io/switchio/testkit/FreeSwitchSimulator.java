@@ -69,6 +69,9 @@ public final class FreeSwitchSimulator implements AutoCloseable {
 
     /** Binds 127.0.0.1:port and starts the switch; returns this. */
     public FreeSwitchSimulator start() {
+        if (engine != null) {
+            throw new IllegalStateException("simulator already started");
+        }
         clock = new SimClock(config.speed());
         bus = new EventBus(clock, config.hostname(), UUID.randomUUID().toString());
         engine = new SwitchEngine(config, clock, bus);
@@ -87,9 +90,9 @@ public final class FreeSwitchSimulator implements AutoCloseable {
         server = new EslServer(engine, apis, port);
         new CoreApis(engine, apis, server::shutdownConnections).register(apis);
         faults = new SimFaults(server, this);
-        engine.start();
+        engine.start(threadTag());
         try {
-            server.start();
+            server.start(threadTag());
         } catch (IOException e) {
             engine.close();
             throw new UncheckedIOException("simulator could not listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
@@ -101,6 +104,7 @@ public final class FreeSwitchSimulator implements AutoCloseable {
 
     /** The listening port. */
     public int port() {
+        requireStarted();
         return server.port();
     }
 
@@ -125,6 +129,7 @@ public final class FreeSwitchSimulator implements AutoCloseable {
      * Returns the new channel's uuid.
      */
     public String injectInboundCall(String destination, Map<String, String> variables) {
+        requireStarted();
         String uuid = engine.newUuid();
         Map<String, String> vars = variables == null ? Map.of() : new LinkedHashMap<>(variables);
         engine.call(() -> {
@@ -142,6 +147,7 @@ public final class FreeSwitchSimulator implements AutoCloseable {
 
     /** Snapshots of every live channel, oldest first. */
     public List<SimChannel> channels() {
+        requireStarted();
         return engine.call(() -> {
             List<SimChannel> out = new ArrayList<>();
             for (Channel ch : engine.sortedChannels()) {
@@ -153,7 +159,19 @@ public final class FreeSwitchSimulator implements AutoCloseable {
 
     /** A snapshot of one channel. */
     public Optional<SimChannel> channel(String uuid) {
+        requireStarted();
         return engine.call(() -> Optional.ofNullable(engine.channel(uuid)).map(FreeSwitchSimulator::snapshot));
+    }
+
+    /** Suffix of this simulator's thread names. */
+    String threadTag() {
+        return Integer.toHexString(System.identityHashCode(this));
+    }
+
+    private void requireStarted() {
+        if (server == null) {
+            throw new IllegalStateException("simulator not started: call start() first");
+        }
     }
 
     private static SimChannel snapshot(Channel ch) {
@@ -164,11 +182,13 @@ public final class FreeSwitchSimulator implements AutoCloseable {
 
     /** Fault injection. */
     public SimFaults faults() {
+        requireStarted();
         return faults;
     }
 
     /** Counters. */
     public SimStats stats() {
+        requireStarted();
         return new SimStats(engine.originates(), engine.created(), engine.destroyed(), engine.sessionCount(),
                 bus.firedCount(), server.eventsWritten(), server.acceptedCount(), server.openCount());
     }

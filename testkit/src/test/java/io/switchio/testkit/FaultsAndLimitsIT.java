@@ -143,6 +143,36 @@ class FaultsAndLimitsIT {
     }
 
     @Test
+    void theExtensionInjectsTheSameSimulatorIntoParameters(FreeSwitchSimulator param) {
+        assertTrue(param == fs, "one simulator per test class");
+        assertThrows(IllegalStateException.class, param::start);
+        assertThrows(IllegalStateException.class, () -> FreeSwitchSimulator.builder().build().stats());
+    }
+
+    @Test
+    void badArgumentsAnswerWithAnErrorAndTheConnectionLives() throws Exception {
+        try (RawEslClient c = RawEslClient.login(fs, null)) {
+            c.send("api fsctl sps many\n\napi create_uuid\n\n");
+            assertTrue(c.reply().body().startsWith("-ERR "));
+            assertEquals(36, c.reply().body().length());
+        }
+    }
+
+    @Test
+    void closeLeavesNoSimulatorThread() throws Exception {
+        FreeSwitchSimulator other = FreeSwitchSimulator.builder().build().start();
+        String tag = other.threadTag();
+        try (RawEslClient c = RawEslClient.login(other, "ALL")) {
+            other.injectInboundCall("2000", Map.of());
+            assertTrue(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().endsWith("-" + tag)));
+            other.close();
+            assertTrue(c.closedByServer());
+        }
+        assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().endsWith("-" + tag)),
+                "simulator threads left after close()");
+    }
+
+    @Test
     void statsCount() {
         long before = fs.stats().channelsCreated();
         fs.injectInboundCall("2000", Map.of());

@@ -46,10 +46,10 @@ public final class SimulatorLoadHarness {
             long t0 = System.nanoTime();
             c.pipeline(calls, "bgapi originate loopback/app=answer &hangup()");
             double s = (System.nanoTime() - t0) / 1e9;
-            waitIdle(fs);
             System.out.printf("%-60s %8d calls in %6.2f s = %8.0f originates/s, %d event frames received (%.0f/s)%n",
                     label, calls, s, calls / s, c.eventFrames.get(), c.eventFrames.get() / s);
         }
+        waitIdle(fs);
     }
 
     private static void concurrent(FreeSwitchSimulator fs, int calls) throws Exception {

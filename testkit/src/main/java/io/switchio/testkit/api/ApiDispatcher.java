@@ -19,6 +19,7 @@ public final class ApiDispatcher {
     private final SwitchEngine engine;
     private final CallControl calls;
     private final Map<String, ApiHandler> handlers = new HashMap<>();
+    private UuidApis uuidApis;
 
     /** A dispatcher over these calls; register handlers before use. */
     public ApiDispatcher(SwitchEngine engine, CallControl calls) {
@@ -32,6 +33,15 @@ public final class ApiDispatcher {
 
     public CallControl calls() {
         return calls;
+    }
+
+    /** The uuid_* commands (sendmsg xferext reuses their transfer). */
+    public UuidApis uuidApis() {
+        return uuidApis;
+    }
+
+    void useUuidApis(UuidApis apis) {
+        this.uuidApis = apis;
     }
 
     /** Adds a command. */

@@ -100,7 +100,8 @@ public final class Legs {
         Channel ch = engine.newChannel(uuid != null && !engine.exists(uuid) ? uuid : engine.newUuid(),
                 "sofia/" + profile + "/" + from, Channel.Kind.SOFIA_IN, false);
         ch.username = fromUser;
-        ch.cidName = fromUser;
+        String name = extraVars == null ? null : extraVars.get("caller_id_name");
+        ch.cidName = name == null ? fromUser : name;
         ch.cidNumber = fromUser;
         ch.networkAddr = fromHost;
         ch.destination = destination;

@@ -109,11 +109,13 @@ public final class OriginateApi implements ApiHandler {
                 race.legs.add(a);
             }
             waits.add(wait);
-            wait.timeout = engine.schedule(() -> {
-                if (a.originateWait == wait && !a.hangingUp) {
-                    calls.hangup(a, HangupCause.NO_ANSWER);
-                }
-            }, effective * 1000L);
+            if (a.originateWait == wait && !wait.result.isDone()) {
+                wait.timeout = engine.schedule(() -> {
+                    if (a.originateWait == wait && !a.hangingUp) {
+                        calls.hangup(a, HangupCause.NO_ANSWER);
+                    }
+                }, effective * 1000L);
+            }
         }
         if (waits.isEmpty()) {
             if (index + 1 < dial.groups().size()) {
@@ -175,11 +177,13 @@ public final class OriginateApi implements ApiHandler {
         b.vars.set("originator", caller.uuid);
         b.vars.set("call_uuid", caller.callUuid());
         int ot = parse(vars.get("originate_timeout"), parse(vars.get("leg_timeout"), 60));
-        wait.timeout = engine.schedule(() -> {
-            if (b.originateWait == wait && !b.hangingUp) {
-                calls.hangup(b, HangupCause.NO_ANSWER);
-            }
-        }, ot * 1000L);
+        if (b.originateWait == wait && !wait.result.isDone()) {
+            wait.timeout = engine.schedule(() -> {
+                if (b.originateWait == wait && !b.hangingUp) {
+                    calls.hangup(b, HangupCause.NO_ANSWER);
+                }
+            }, ot * 1000L);
+        }
         return b;
     }
 }

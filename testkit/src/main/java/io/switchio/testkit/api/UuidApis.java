@@ -30,6 +30,7 @@ public final class UuidApis {
 
     /** Registers every command. */
     public void register(ApiDispatcher d) {
+        d.useUuidApis(this);
         d.register("uuid_answer", a -> withChannel(a, "-ERROR\n", ch -> calls.answer(ch) ? "+OK\n" : "-ERROR\n"));
         d.register("uuid_pre_answer", a -> withChannel(a, "-ERROR\n", ch -> calls.preAnswer(ch) ? "+OK\n" : "-ERROR\n"));
         d.register("uuid_kill", a -> {
@@ -118,13 +119,36 @@ public final class UuidApis {
             return done(engine.exists(uuid) ? "+OK Success\n" : "-ERR No such channel!\n");
         });
         d.register("uuid_transfer", a -> withChannel(a, "-ERR No such channel!\n", ch -> {
-            calls.apps().breakApp(ch, true);
-            calls.apps().unpark(ch);
-            calls.state(ch, io.switchio.testkit.engine.ChannelState.CS_ROUTING);
-            calls.state(ch, io.switchio.testkit.engine.ChannelState.CS_EXECUTE);
-            calls.apps().enqueue(ch, AppMessage.internal("park", "", engine.newUuid()));
+            List<String> t = ApiArgs.split(a);
+            List<String> rest = t.subList(1, t.size()).stream().filter(x -> !x.startsWith("-")).toList();
+            if (rest.isEmpty()) {
+                return "-USAGE: <uuid> [-bleg|-both] <dest-exten> [<dialplan>] [<context>]\n";
+            }
+            transfer(ch, rest.get(0), rest.size() > 1 ? rest.get(1) : "XML");
             return "+OK\n";
         }));
+    }
+
+    /**
+     * A new dialplan run: CS_ROUTING, CS_EXECUTE, then either the {@code inline} steps
+     * ({@code app:arg,app:arg}) or the park extension.
+     */
+    public void transfer(Channel ch, String destination, String dialplan) {
+        calls.apps().breakApp(ch, true);
+        calls.apps().unpark(ch);
+        ch.destination = dialplan.equals("inline") ? ch.destination : destination;
+        calls.state(ch, io.switchio.testkit.engine.ChannelState.CS_ROUTING);
+        calls.state(ch, io.switchio.testkit.engine.ChannelState.CS_EXECUTE);
+        if (dialplan.equals("inline")) {
+            for (String step : destination.split(",")) {
+                int colon = step.indexOf(':');
+                String app = colon < 0 ? step : step.substring(0, colon);
+                calls.apps().enqueue(ch, AppMessage.internal(app.trim(), colon < 0 ? "" : step.substring(colon + 1),
+                        engine.newUuid()));
+            }
+        } else {
+            calls.apps().enqueue(ch, AppMessage.internal("park", "", engine.newUuid()));
+        }
     }
 
     private java.util.concurrent.CompletableFuture<String> withChannel(String args, String missing,

@@ -19,6 +19,7 @@ public final class SimEvent {
     private ArrayList<byte[]> plainLines;
     private String body;
     private int sequenceSlot = -1;
+    private int firstSequenceSlot = -1;
     private long sequence;
     private final byte[][] frames = new byte[3][];
 
@@ -80,10 +81,16 @@ public final class SimEvent {
         if (sequenceSlot >= 0) {
             sequenceSlot += 2;
         }
+        if (firstSequenceSlot >= 0) {
+            firstSequenceSlot += 2;
+        }
         return this;
     }
 
     void markSequenceSlot() {
+        if (sequenceSlot >= 0 && firstSequenceSlot < 0) {
+            firstSequenceSlot = sequenceSlot;
+        }
         sequenceSlot = headers.size();
         headers.add("Event-Sequence");
         headers.add("0");
@@ -93,6 +100,9 @@ public final class SimEvent {
         this.sequence = seq;
         if (sequenceSlot >= 0) {
             headers.set(sequenceSlot + 1, Long.toString(seq));
+        }
+        if (firstSequenceSlot >= 0) {
+            headers.set(firstSequenceSlot + 1, Long.toString(seq));
         }
     }
 

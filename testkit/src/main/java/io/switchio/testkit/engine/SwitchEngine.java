@@ -54,10 +54,10 @@ public final class SwitchEngine implements AutoCloseable {
         this.sessionsPerSecond = config.sessionsPerSecond();
     }
 
-    /** Starts the engine thread. */
-    public void start() {
+    /** Starts the engine thread, named {@code sim-engine-<threadTag>}. */
+    public void start(String threadTag) {
         executor = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "sim-engine");
+            Thread t = new Thread(r, "sim-engine-" + threadTag);
             t.setDaemon(true);
             engineThread = t;
             return t;

@@ -137,6 +137,21 @@ final class ChannelCommands {
                     apis.calls().apps().enqueue(ch, msg);
                 }
             });
+        } else if ("xferext".equals(command)) {
+            StringBuilder steps = new StringBuilder();
+            for (String[] h : cmd.headers()) {
+                if (h[0].equalsIgnoreCase("application")) {
+                    int sp = h[1].indexOf(' ');
+                    steps.append(steps.isEmpty() ? "" : ",").append(sp < 0 ? h[1] : h[1].substring(0, sp) + ":"
+                            + h[1].substring(sp + 1));
+                }
+            }
+            engine.execute(() -> {
+                Channel ch = engine.channel(target);
+                if (ch != null && !steps.isEmpty()) {
+                    apis.uuidApis().transfer(ch, steps.toString(), "inline");
+                }
+            });
         } else if ("hangup".equals(command)) {
             HangupCause cause = HangupCause.parse(cmd.header("hangup-cause"), HangupCause.NORMAL_CLEARING);
             engine.execute(() -> {

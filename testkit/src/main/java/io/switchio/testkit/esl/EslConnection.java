@@ -83,6 +83,10 @@ final class EslConnection implements EventSink {
                     if (!handle(cmd)) {
                         break;
                     }
+                } catch (RuntimeException e) {
+                    System.getLogger("io.switchio.testkit").log(System.Logger.Level.WARNING,
+                            "simulator failed on command '" + cmd.line() + "': " + e, e);
+                    reply("-ERR " + e.getClass().getSimpleName() + ": " + e.getMessage());
                 } finally {
                     writer.release();
                 }

@@ -40,14 +40,14 @@ public final class EslServer implements AutoCloseable {
         this.requestedPort = port;
     }
 
-    /** Binds 127.0.0.1 and starts accepting. */
-    public void start() throws IOException {
+    /** Binds 127.0.0.1 and starts accepting on a thread named {@code sim-esl-accept-<threadTag>}. */
+    public void start(String threadTag) throws IOException {
         server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 512);
         running = true;
         engine.bus().register(new LogSink(this, engine.clock()));
-        acceptThread = Thread.ofPlatform().name("sim-esl-accept").daemon(true).start(this::acceptLoop);
+        acceptThread = Thread.ofPlatform().name("sim-esl-accept-" + threadTag).daemon(true).start(this::acceptLoop);
     }
 
     /** The bound port. */

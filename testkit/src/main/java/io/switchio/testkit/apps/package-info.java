@@ -1,0 +1,4 @@
+/**
+ * Internal: the simulator's dialplan applications (mod_dptools equivalents). Not a supported API.
+ */
+package io.switchio.testkit.apps;
