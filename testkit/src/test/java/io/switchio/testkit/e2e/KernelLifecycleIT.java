@@ -23,18 +23,24 @@ class KernelLifecycleIT {
 
     @Test
     void startConnectsAndCommandsMapErrors() {
-        try (FreeSwitchSimulator fs = E2e.simulator(); Kernel kernel = E2e.kernel(fs).build()) {
-            kernel.start();
-            Client client = kernel.cluster().clients().get(0);
-            assertTrue(client.isConnected());
-            assertFalse(client.cmd("status").isEmpty());
-            ApiException e = assertThrows(ApiException.class, () -> client.api("doggy"));
-            assertTrue(e.reply().startsWith("-ERR"), e.reply());
-            assertThrows(IllegalStateException.class, kernel::start);
-            kernel.close();
-            kernel.close();
-            assertFalse(client.isConnected());
-            assertThrows(ConnectionLostException.class, () -> client.cmd("status"));
+        try (FreeSwitchSimulator fs = E2e.simulator()) {
+            Kernel kernel = E2e.kernel(fs).build();
+            try {
+                kernel.start();
+                Client client = kernel.cluster().clients().get(0);
+                assertTrue(client.isConnected());
+                assertFalse(client.cmd("status").isEmpty());
+                ApiException e = assertThrows(ApiException.class, () -> client.api("doggy"));
+                assertTrue(e.reply().startsWith("-ERR"), e.reply());
+                assertThrows(IllegalStateException.class, kernel::start);
+                kernel.close();
+                kernel.close();
+                assertFalse(client.isConnected());
+                assertThrows(ConnectionLostException.class, () -> client.cmd("status"));
+                assertThrows(IllegalStateException.class, kernel::start, "no start after close");
+            } finally {
+                kernel.close();
+            }
         }
     }
 
