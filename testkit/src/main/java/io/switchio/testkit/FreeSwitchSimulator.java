@@ -88,6 +88,7 @@ public final class FreeSwitchSimulator implements AutoCloseable {
         apis.register("originate", originate);
         new UuidApis(engine, calls, recorder).register(apis);
         server = new EslServer(engine, apis, port);
+        apps.put("socket", new io.switchio.testkit.apps.SocketApp(server));
         new CoreApis(engine, apis, server::shutdownConnections).register(apis);
         faults = new SimFaults(server, this);
         engine.start(threadTag());
@@ -270,6 +271,7 @@ public final class FreeSwitchSimulator implements AutoCloseable {
         private boolean aclReject;
         private int queueLimit = 100_000;
         private int maxLost = 500;
+        private Duration firstCommandTimeout = Duration.ofSeconds(25);
 
         private Builder() {
         }
@@ -342,6 +344,12 @@ public final class FreeSwitchSimulator implements AutoCloseable {
             return this;
         }
 
+        /** How long a connection may stay silent before its first command (FreeSWITCH: 25 s, real time). */
+        public Builder firstCommandTimeout(Duration d) {
+            this.firstCommandTimeout = d;
+            return this;
+        }
+
         /** The simulator (not started). */
         public FreeSwitchSimulator build() {
             Map<String, Integer> p = new LinkedHashMap<>(profiles);
@@ -351,7 +359,7 @@ public final class FreeSwitchSimulator implements AutoCloseable {
             }
             return new FreeSwitchSimulator(new SimConfig(hostname, password, speed, heartbeat,
                     java.util.Collections.unmodifiableMap(p), maxSessions, sps, arrivals, arrivalDestination,
-                    aclReject, queueLimit, maxLost), port);
+                    aclReject, queueLimit, maxLost, firstCommandTimeout), port);
         }
     }
 }

@@ -155,6 +155,18 @@ class AppsAndControlIT {
     }
 
     @Test
+    void originateToAnInlineExtension() throws Exception {
+        try (RawEslClient c = RawEslClient.login(fs, "CHANNEL_EXECUTE BACKGROUND_JOB")) {
+            c.send("bgapi originate loopback/app=answer 'set:greeted=yes,playback:silence_stream://100,hangup' inline\n\n");
+            c.reply();
+            RawEslClient.Frame set = c.await(f -> f.isEvent("CHANNEL_EXECUTE") && "set".equals(f.ev("Application")));
+            assertEquals("loopback/app=answer-a", set.ev("Channel-Name"));
+            assertEquals("playback", c.await(f -> f.isEvent("CHANNEL_EXECUTE")).ev("Application"));
+            assertEquals("hangup", c.await(f -> f.isEvent("CHANNEL_EXECUTE")).ev("Application"));
+        }
+    }
+
+    @Test
     void echoSleepSpeakExportDeflectAndLoops() throws Exception {
         try (RawEslClient c = RawEslClient.login(fs, "ALL")) {
             String u = parked(c);

@@ -93,6 +93,7 @@ class CaptureReplayIT {
              RawEslClient c = new RawEslClient(fs.port())) {
             for (int i = 0; i < cmds.size(); i++) {
                 if (inject && i == 2) {
+                    waitForCapturedState(cap, capReplyIdx.get(1) + 1, capUuids, c); // subscribed first
                     fs.injectInboundCall("2000", Map.of());
                 }
                 waitForCapturedState(cap, capReplyIdx.get(i), capUuids, c);

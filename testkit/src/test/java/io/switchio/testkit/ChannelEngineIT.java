@@ -83,6 +83,21 @@ class ChannelEngineIT {
     }
 
     @Test
+    void theLoopedBackLegRejectingFailsTheOriginateWithItsCause() throws Exception {
+        try (RawEslClient c = RawEslClient.login(fs, "ALL")) {
+            c.send("bgapi originate {sip_h_X-Case=reject}sofia/internal/3000@127.0.0.1:5060 &park()\n\n");
+            c.reply();
+            RawEslClient.Frame in = c.await(f -> f.isEvent("CHANNEL_PARK") && "reject".equals(f.ev("variable_sip_h_X-Case")));
+            assertEquals("sofia/internal/0000000000@127.0.0.1", in.ev("Channel-Name"));
+            c.send("sendmsg " + in.ev("Unique-ID") + "\ncall-command: execute\nexecute-app-name: respond\n"
+                    + "execute-app-arg: 486\n\n");
+            c.reply();
+            RawEslClient.Frame job = c.await(f -> f.isEvent("BACKGROUND_JOB"));
+            assertTrue(job.body().endsWith("-ERR USER_BUSY\n"), job.body());
+        }
+    }
+
+    @Test
     void originateFailuresUseFreeswitchWords() throws Exception {
         try (RawEslClient c = RawEslClient.login(fs, null)) {
             assertEquals("-ERR CHAN_NOT_IMPLEMENTED\n", api(c, "originate bogus/1000 &park()"));
@@ -133,6 +148,14 @@ class ChannelEngineIT {
             assertEquals("break", event(c, "PLAYBACK_STOP", u).ev("Playback-Status"));
             assertEquals("+OK " + u + " received DTMF 12.\n", api(c, "uuid_recv_dtmf " + u + " 12"));
             assertEquals("1", event(c, "DTMF", u).ev("DTMF-Digit"));
+            api(c, "uuid_broadcast " + u + " playback::tone_stream://%(10000,0,350)");
+            event(c, "PLAYBACK_START", u);
+            api(c, "uuid_recv_dtmf " + u + " 5*");
+            assertEquals("5", event(c, "DTMF", u).ev("DTMF-Digit"));
+            assertEquals("*", event(c, "DTMF", u).ev("DTMF-Digit"));
+            RawEslClient.Frame stop = event(c, "PLAYBACK_STOP", u);
+            assertEquals("break", stop.ev("Playback-Status"));
+            assertEquals("*", stop.ev("variable_playback_terminator_used"));
             api(c, "uuid_kill " + u);
         }
     }

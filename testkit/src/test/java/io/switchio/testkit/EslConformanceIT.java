@@ -64,6 +64,18 @@ class EslConformanceIT {
     }
 
     @Test
+    void s6_silentClientIsDisconnected() throws Exception {
+        try (FreeSwitchSimulator quick = FreeSwitchSimulator.builder().firstCommandTimeout(Duration.ofMillis(200))
+                .build().start();
+             Socket s = new Socket("127.0.0.1", quick.port())) {
+            s.setSoTimeout(10_000);
+            String out = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(AUTH_REQ + "Content-Type: text/disconnect-notice\nContent-Length: 67\n\n"
+                    + "Disconnected, goodbye.\nSee you at ClueCon! http://www.cluecon.com/\n", out);
+        }
+    }
+
+    @Test
     void s7s8_eventKeywordsAndFormatQuirk() throws Exception {
         String out = exchange("auth ClueCon\n\nevent plain NOT_AN_EVENT\n\nevent json\n\nevent CHANNEL_ANSWER\n\nexit\n\n");
         assertEquals(AUTH_REQ + OK + "Content-Type: command/reply\nReply-Text: -ERR no keywords supplied\n\n"

@@ -44,7 +44,11 @@ final class RawEslClient implements AutoCloseable {
     private final Thread reader;
 
     RawEslClient(int port) throws IOException {
-        socket = new Socket("127.0.0.1", port);
+        this(new Socket("127.0.0.1", port));
+    }
+
+    RawEslClient(Socket connected) throws IOException {
+        socket = connected;
         out = socket.getOutputStream();
         InputStream in = new BufferedInputStream(socket.getInputStream());
         reader = Thread.ofVirtual().start(() -> {

@@ -97,6 +97,7 @@ public final class OriginateApi implements ApiHandler {
             int ot = parse(vars.get("originate_timeout"), parse(vars.get("leg_timeout"), 0));
             int effective = ot > 0 ? ot : timeout;
             OriginateWait wait = new OriginateWait("true".equals(vars.get("ignore_early_media")), app, appArg, exten);
+            wait.dialplan = dialplan;
             HangupCause refused = engine.admit();
             String err = refused != null ? "-ERR " + refused + "\n" : endpoints.start(leg.endpoint(), vars, wait);
             if (err != null) {
@@ -104,6 +105,9 @@ public final class OriginateApi implements ApiHandler {
                 continue;
             }
             Channel a = endpoints.lastLeg();
+            if (exten != null && context != null) {
+                a.vars.set("transfer_context", context);
+            }
             wait.race = race;
             if (race != null) {
                 race.legs.add(a);

@@ -242,9 +242,24 @@ public final class UuidApis {
                             .add("DTMF-Source", send ? "RTP" : "APP");
                     calls.events().bus().fire(e);
                 }
+                terminatePlayback(target, c);
             }
         }
         return done("+OK " + ch.uuid + (send ? " sent DTMF " : " received DTMF ") + digits + ".\n");
+    }
+
+    /** A digit in {@code playback_terminators} (default {@code *}; {@code any}, {@code none}) stops a playback. */
+    private void terminatePlayback(Channel ch, char digit) {
+        if (ch.current == null || !ch.current.app().endsWith("playback")) {
+            return;
+        }
+        String t = ch.vars.get("playback_terminators");
+        String terminators = t == null ? "*" : t;
+        boolean stops = terminators.equals("any") || (!terminators.equals("none") && terminators.indexOf(digit) >= 0);
+        if (stops) {
+            ch.vars.set("playback_terminator_used", String.valueOf(digit));
+            calls.apps().breakApp(ch, false);
+        }
     }
 
     private java.util.concurrent.CompletableFuture<String> record(String args) {

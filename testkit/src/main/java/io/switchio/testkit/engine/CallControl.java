@@ -226,6 +226,12 @@ public final class CallControl {
         state(a, ChannelState.CS_EXECUTE);
         if (w.app != null) {
             apps.enqueue(a, AppMessage.internal(w.app, w.appArg, engine.newUuid()));
+        } else if ("inline".equals(w.dialplan)) {
+            for (String step : w.extension.split(",")) {
+                int colon = step.indexOf(':');
+                apps.enqueue(a, AppMessage.internal(colon < 0 ? step.trim() : step.substring(0, colon).trim(),
+                        colon < 0 ? "" : step.substring(colon + 1), engine.newUuid()));
+            }
         } else {
             apps.enqueue(a, AppMessage.internal("park", "", engine.newUuid()));
         }
@@ -242,6 +248,9 @@ public final class CallControl {
         ch.hangupMicros = now;
         ch.requested = ChannelState.CS_HANGUP;
         ev.fire("CHANNEL_HANGUP", ch);
+        if (ch.onHangup != null) {
+            ch.onHangup.forEach(Runnable::run);
+        }
         Channel partner = ch.bridged;
         if (partner != null) {
             bridges.unbridge(ch, false);

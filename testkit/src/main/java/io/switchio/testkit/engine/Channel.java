@@ -79,6 +79,8 @@ public final class Channel {
     public OriginateWait originateWait;
     /** Extra callbacks run when the leg is destroyed. */
     public List<Runnable> onDestroy;
+    /** Extra callbacks run right after CHANNEL_HANGUP (controlling connections, §4.6). */
+    public List<Runnable> onHangup;
 
     /** A leg of the given kind; {@code uuid} may be changed later (CHANNEL_UUID). */
     public Channel(String uuid, String name, Kind kind, boolean outbound, long sessionId, long createdMicros) {
@@ -118,6 +120,14 @@ public final class Channel {
             recordings = new ArrayList<>(1);
         }
         recordings.add(r);
+    }
+
+    /** A callback right after CHANNEL_HANGUP. */
+    public void onHangup(Runnable r) {
+        if (onHangup == null) {
+            onHangup = new ArrayList<>(1);
+        }
+        onHangup.add(r);
     }
 
     /** A callback at destroy time. */

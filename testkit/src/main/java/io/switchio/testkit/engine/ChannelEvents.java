@@ -143,6 +143,11 @@ public final class ChannelEvents {
         e.add(p + "Name", ch.codec).add(p + "Rate", "8000").add(p + "Bit-Rate", Integer.toString(ch.codecBitRate));
     }
 
+    /** Appends the caller profile with another prefix (the connect reply repeats it as {@code Channel-}). */
+    public static void profileAs(SimEvent e, String prefix, Channel ch) {
+        profile(e, prefix, ch);
+    }
+
     private static void profile(SimEvent e, String p, Channel ch) {
         String dir = ch.outbound ? "outbound" : "inbound";
         e.add(p + "Direction", dir).add(p + "Logical-Direction", dir)

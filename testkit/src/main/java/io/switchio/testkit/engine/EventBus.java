@@ -131,6 +131,16 @@ public final class EventBus {
         return d;
     }
 
+    /** Assigns the next {@code Event-Sequence} without delivering the event (the outbound connect reply). */
+    public void stamp(SimEvent e) {
+        fireLock.lock();
+        try {
+            e.assignSequence(++sequence);
+        } finally {
+            fireLock.unlock();
+        }
+    }
+
     /** Assigns the next {@code Event-Sequence} and hands the event to every sink, in one step. */
     public void fire(SimEvent e) {
         fireLock.lock();

@@ -17,6 +17,8 @@ public final class OriginateWait {
     public final String appArg;
     public final String extension;
     public Future<?> timeout;
+    /** Dialplan of an extension destination ({@code inline}: the extension is {@code app:arg,app:arg}). */
+    public String dialplan;
     /** The simultaneous legs this one races against ({@code a,b} dial strings), or null. */
     public Race race;
 

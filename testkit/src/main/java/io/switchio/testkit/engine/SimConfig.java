@@ -20,9 +20,10 @@ import java.util.Map;
  * @param aclReject reject every ESL client with {@code text/rude-rejection}
  * @param eventQueueLimit per-connection event queue size
  * @param maxLostEvents consecutive drops after which a slow listener is killed
+ * @param firstCommandTimeout how long a new connection may stay silent before its first command (25 s)
  */
 public record SimConfig(String hostname, String password, double speed, Duration heartbeat,
                         Map<String, Integer> sipProfiles, int maxSessions, int sessionsPerSecond,
                         double arrivalsPerSecond, String arrivalDestination, boolean aclReject,
-                        int eventQueueLimit, int maxLostEvents) {
+                        int eventQueueLimit, int maxLostEvents, Duration firstCommandTimeout) {
 }

@@ -194,6 +194,35 @@ final class ChannelCommands {
         engine.bus().fire(e);
     }
 
+    /** This connection now controls the channel (outbound connect): hangup notices follow §4.6. */
+    void control(String uuid) {
+        controlled = uuid;
+        engine.execute(() -> {
+            Channel ch = engine.channel(uuid);
+            if (ch != null) {
+                ch.onHangup(() -> controlledGone(uuid, ch.name));
+            }
+        });
+    }
+
+    /** The outbound connect reply: the CHANNEL_DATA header block with four headers appended (§3.8). */
+    byte[] connectReply(OutboundSession session) {
+        return engine.call(() -> {
+            Channel ch = engine.channel(session.uuid());
+            if (ch == null) {
+                return null;
+            }
+            ChannelEvents ev = engine.events();
+            SimEvent e = ev.channelData(ev.begin("CHANNEL_DATA"), ch);
+            ChannelEvents.profileAs(e, "Channel-", ch);
+            e.add("Content-Type", "command/reply").add("Reply-Text", "+OK\n")
+                    .add("Socket-Mode", session.async() ? "async" : "static")
+                    .add("Control", session.full() ? "full" : "single-channel");
+            engine.bus().stamp(e);
+            return io.switchio.testkit.engine.EventCodec.plain(e);
+        });
+    }
+
     private void myevents(String line) {
         String[] w = line.split(" ");
         if (controlled != null) {
@@ -207,7 +236,7 @@ final class ChannelCommands {
             engine.execute(() -> {
                 Channel ch = engine.channel(uuid);
                 if (ch != null) {
-                    ch.onDestroy(() -> controlledGone(uuid, ch.name));
+                    ch.onHangup(() -> controlledGone(uuid, ch.name));
                 }
             });
             conn.reply("+OK Events Enabled");

@@ -35,8 +35,15 @@ final class EslConnection implements EventSink {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile int logLevel = -1;
     private boolean authed;
+    private final OutboundSession outbound;
+    private boolean connected;
 
     EslConnection(Socket socket, EslServer server) throws IOException {
+        this(socket, server, null);
+    }
+
+    EslConnection(Socket socket, EslServer server, OutboundSession outbound) throws IOException {
+        this.outbound = outbound;
         this.socket = socket;
         this.server = server;
         this.writer = new ConnectionWriter(new BufferedOutputStream(socket.getOutputStream(), 65536), this::closeSocket,
@@ -63,13 +70,15 @@ final class EslConnection implements EventSink {
 
     private void readLoop() {
         try {
-            if (server.config().aclReject()) {
+            if (outbound == null && server.config().aclReject()) {
                 writer.send(Frames.rudeRejection());
                 writer.sendAndClose(Frames.disconnect(Frames.GOODBYE));
                 return;
             }
-            writer.send(Frames.authRequest());
-            socket.setSoTimeout(25_000);
+            if (outbound == null) {
+                writer.send(Frames.authRequest());
+            }
+            socket.setSoTimeout((int) Math.max(1, server.config().firstCommandTimeout().toMillis()));
             CommandReader reader = new CommandReader(new BufferedInputStream(socket.getInputStream(), 65536));
             boolean first = true;
             while (!closed.get()) {
@@ -101,6 +110,9 @@ final class EslConnection implements EventSink {
             writer.sendAndClose(null);
         } finally {
             server.engine().bus().unregister(this);
+            if (outbound != null) {
+                outbound.onEnd().run();
+            }
         }
     }
 
@@ -114,7 +126,12 @@ final class EslConnection implements EventSink {
                     ? Frames.controlledDisconnect(channelCommands.controlled()) : Frames.disconnect(Frames.GOODBYE));
             return false;
         }
-        if (!authed) {
+        if (outbound != null) {
+            Boolean handled = outboundGate(lower);
+            if (handled != null) {
+                return handled;
+            }
+        } else if (!authed) {
             return handleAuth(lower, line);
         }
         if (lower.contains("mod_event_socket") && (lower.contains("reload") || lower.contains("unload"))) {
@@ -141,6 +158,46 @@ final class EslConnection implements EventSink {
             return channelCommands.handle(cmd, line, lower);
         }
         return true;
+    }
+
+    /** Outbound rules (§5.1, §6.2): connect first, the reduced command set without {@code full}. */
+    private Boolean outboundGate(String lower) {
+        if (lower.startsWith("connect")) {
+            byte[] data = channelCommands.connectReply(outbound);
+            if (data == null) {
+                writer.sendAndClose(Frames.disconnect(Frames.GOODBYE));
+                return false;
+            }
+            writer.send(data);
+            if (!connected) {
+                connected = true;
+                authenticated();
+                channelCommands.control(outbound.uuid());
+                outbound.onConnect().run();
+            }
+            return true;
+        }
+        if (!connected) {
+            return true;
+        }
+        boolean reduced = lower.startsWith("getvar") || lower.startsWith("myevents") || lower.startsWith("resume")
+                || lower.startsWith("filter") || lower.startsWith("divert_events") || lower.startsWith("sendmsg");
+        if (!outbound.full() && !reduced) {
+            reply("-ERR command not found");
+            return true;
+        }
+        if (lower.startsWith("myevents")) {
+            for (String w : words(lower)) {
+                EventFormat f = EventFormat.parse(w);
+                if (f != null) {
+                    writer.format(f);
+                }
+            }
+            subscription.myEvents(outbound.uuid());
+            reply("+OK Events Enabled");
+            return true;
+        }
+        return null;
     }
 
     private boolean handleAuth(String lower, String line) {

@@ -27,6 +27,7 @@ public final class EslServer implements AutoCloseable {
     private final int requestedPort;
     private final Set<EslConnection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicLong accepted = new AtomicLong();
+    private final AtomicLong closedEventsWritten = new AtomicLong();
     private volatile long replyDelayNanos;
     private ServerSocket server;
     private Thread acceptThread;
@@ -73,6 +74,33 @@ public final class EslServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Outbound mode: dials {@code host:port} for a channel (on a virtual thread) and serves the
+     * application that answers; {@code session.onEnd} runs when it is over or could not connect.
+     */
+    public void dialOutbound(String host, int port, OutboundSession session) {
+        Thread.ofVirtual().name("sim-esl-outbound").start(() -> {
+            Socket s = new Socket();
+            try {
+                s.connect(new InetSocketAddress(host, port), 5_000);
+                s.setTcpNoDelay(true);
+                accepted.incrementAndGet();
+                EslConnection c = new EslConnection(s, this, session);
+                connections.add(c);
+                c.start();
+            } catch (IOException e) {
+                System.getLogger("io.switchio.testkit").log(System.Logger.Level.WARNING,
+                        "simulator socket app could not connect to " + host + ":" + port + ": " + e);
+                try {
+                    s.close();
+                } catch (IOException ignored) {
+                    // never connected
+                }
+                session.onEnd().run();
+            }
+        });
+    }
+
     SwitchEngine engine() {
         return engine;
     }
@@ -111,8 +139,6 @@ public final class EslServer implements AutoCloseable {
         }
         return n + closedEventsWritten.get();
     }
-
-    private final AtomicLong closedEventsWritten = new AtomicLong();
 
     void addClosedEvents(long n) {
         closedEventsWritten.addAndGet(n);
