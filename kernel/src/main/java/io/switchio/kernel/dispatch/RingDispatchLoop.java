@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
  * drains, so every model change happens on this one thread.
  *
  * <p>Threading: {@link #start}/{@link #stop} from the owner; {@link #submit} from any thread;
- * everything else on the dispatcher thread it starts.
+ * everything else on the dispatcher thread it starts, except that for a large batch a short-lived
+ * helper virtual thread reads the names of the batch's second half (building their header index)
+ * before the dispatcher routes them.
  */
 public final class RingDispatchLoop {
 
