@@ -67,6 +67,7 @@ final class HostRuntime implements RingDispatchLoop.ConnectionListener {
         this.dispatcher = new HostDispatcher(scope, models, apps, threads);
         this.client = new KernelClient(scope, port, channel, models, apps, subscriptions);
         this.loop = new RingDispatchLoop(address, ring, dispatcher, this, threads);
+        models.counters().lostAtSource(() -> channel.connection().eventsLost());
     }
 
     KernelClient client() {

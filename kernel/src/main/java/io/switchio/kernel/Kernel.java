@@ -33,8 +33,14 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
+ * <p>Its classpath is {@code switchio-spi}, {@code switchio-kernel}, {@code jctools-core} and
+ * {@code slf4j-api}. It logs through SLF4J only; without a provider SLF4J prints a one-line notice
+ * ({@code -Dslf4j.internal.verbosity=ERROR} silences it) and the kernel is silent.
+ *
  * <p>Threading: {@link #start}, the app methods and {@link #close} may be called from any thread
- * and are serialised; {@link #cluster()} is safe from any thread once built.
+ * and are serialised; {@link #cluster()} is safe from any thread once built. Threads come from
+ * {@link #start()} (a dispatcher per host, the transport's readers, virtual session threads) and
+ * end in {@link #close()}.
  */
 public final class Kernel implements AutoCloseable {
 

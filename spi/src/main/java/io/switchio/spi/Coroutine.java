@@ -18,7 +18,11 @@ import java.lang.annotation.Target;
  * turn, so app code of one session still never runs concurrently with itself. While the coroutine
  * is blocked in {@link Session#recv}, {@link Session#poll} or a blocking {@link Session} command,
  * it gives up the turn: the session's later events keep reaching callbacks, other coroutines and
- * its own {@code recv}. When the session is destroyed, a blocked coroutine is woken with a
+ * its own {@code recv}. The session's next event is handed to app code only once the coroutine
+ * has given up the turn for the first time or returned, so a coroutine runs up to its first wait
+ * before anything that came after its starting event (as the original's tasks did); blocking on
+ * anything else (a lock, a sleep, another session) keeps the turn and holds the session's later
+ * events back. When the session is destroyed, a blocked coroutine is woken with a
  * {@link SessionEndedException}; its thread then ends.
  */
 @Documented

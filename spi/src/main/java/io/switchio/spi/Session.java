@@ -112,7 +112,9 @@ public interface Session {
      *
      * <p>Inside a coroutine, "next" means after the event that started it (or after the event the
      * previous {@code recv}/{@code poll} returned), so an event that arrived while the coroutine was
-     * busy or blocked is not missed.
+     * busy or blocked is not missed; inside a callback, after the event being handled; from any
+     * other thread, the next event to arrive. The search covers the session's kept history, so an
+     * event more than the configured history size behind the waiter can no longer be found.
      *
      * @throws SessionEndedException when the session is destroyed first
      * @throws SwitchioTimeoutException when the timeout passes first

@@ -54,7 +54,8 @@ public final class FullPathHarness {
         int rate = args.length > 3 ? Integer.parseInt(args[3]) : 100_000;
         try (EventFeedServer server = new EventFeedServer()) {
             server.start();
-            try (Kernel kernel = Kernel.builder().host("127.0.0.1", server.port()).commandTimeout(Duration.ofSeconds(30)).build()) {
+            try (Kernel kernel = Kernel.builder().host("127.0.0.1", server.port()).historyLimit(Integer.getInteger("bench.history", 64))
+                    .commandTimeout(Duration.ofSeconds(30)).build()) {
                 Thread starter = Thread.ofPlatform().start(kernel::start);
                 if (!server.awaitClient(10)) {
                     throw new IllegalStateException("the kernel did not connect");
@@ -87,7 +88,11 @@ public final class FullPathHarness {
                 byte[] bytes = block.toByteArray();
                 System.out.printf(Locale.ROOT, "%s: %d sessions, %d-byte frames, %d s%n", mode, sessions, frameLength, seconds);
                 if (mode.equals("latency")) {
-                    paced(server, bytes, stampAt, frameLength, rate, 3, meter, false);
+                    long warm = paced(server, bytes, stampAt, frameLength, rate, 3, meter, false);
+                    long drainBy = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                    while (meter.events.sum() < warm && System.nanoTime() < drainBy) {
+                        Thread.sleep(10); // let the warm-up backlog drain before measuring
+                    }
                     meter.latency.reset();
                     meter.recording = true;
                     long before = meter.events.sum();
@@ -103,15 +108,27 @@ public final class FullPathHarness {
                     blast(server, bytes, stampAt, 3);
                     long before = meter.events.sum();
                     long t0 = System.nanoTime();
+                    long cpu0 = processCpuNanos();
+                    long writer0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                     blast(server, bytes, stampAt, seconds);
                     long delivered = meter.events.sum() - before;
                     double secs = (System.nanoTime() - t0) / 1e9;
+                    long writer = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - writer0;
+                    long kernelCpu = processCpuNanos() - cpu0 - writer;
                     System.out.printf(Locale.ROOT, "delivered %,.0f events/s to the app callback (%.1f MB/s of events)%n",
                             delivered / secs, delivered / secs * frameLength / 1e6);
+                    System.out.printf(Locale.ROOT, "CPU per event: kernel side %.2f us (all threads but the feeding one, GC included), feeder %.2f us;"
+                            + " kernel-side capacity on 2 dedicated cores ~%,.0f events/s%n",
+                            kernelCpu / 1e3 / delivered, writer / 1e3 / delivered, 2e9 / ((double) kernelCpu / delivered));
                 }
                 System.out.printf(Locale.ROOT, "live session threads at end: %d%n", kernel.liveSessionThreads());
             }
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static void blast(EventFeedServer server, byte[] block, int[] stampAt, int seconds) throws Exception {
@@ -125,8 +142,10 @@ public final class FullPathHarness {
         }
     }
 
-    private static void paced(EventFeedServer server, byte[] block, int[] stampAt, int frameLength, int rate, int seconds,
+    /** Writes at {@code rate} for {@code seconds}; returns how many events were written. */
+    private static long paced(EventFeedServer server, byte[] block, int[] stampAt, int frameLength, int rate, int seconds,
             Meter meter, boolean measured) throws Exception {
+        long written = 0;
         int batch = Math.max(1, rate / 2000);
         long interval = 1_000_000_000L * batch / rate;
         long next = System.nanoTime();
@@ -144,8 +163,10 @@ public final class FullPathHarness {
                 EventFrames.stamp(block, stampAt[frame + i], now);
             }
             server.write(block, frame * frameLength, n * frameLength);
+            written += n;
             frame = (frame + n) % frames;
             next += interval * n / batch;
         }
+        return written;
     }
 }

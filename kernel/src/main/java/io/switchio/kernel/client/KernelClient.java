@@ -134,7 +134,13 @@ public final class KernelClient implements Client {
 
     /**
      * Originates from a request or template: fills {@code {uuid_str}}, {@code {app_id}} and the
-     * given user fields, and adds the tracking and app-id variables unless the request sets them.
+     * given user fields, and adds {@code origination_uuid}, the tracking variable
+     * {@code sip_h_X-switchio_originating_session} and the app-id variable
+     * {@code sip_h_X-switchio_app} unless the request sets them. The app id is the request's
+     * {@code sip_h_X-switchio_app}, else the only loaded group other than {@code default}, else
+     * {@code default}.
+     *
+     * @throws IllegalArgumentException when a placeholder stays unfilled
      */
     public Job originate(OriginateRequest request, Map<String, String> fields) {
         String uuid = request.variables().get("origination_uuid");

@@ -282,11 +282,28 @@ public final class KernelSession extends SessionModel {
 
     @Override
     public void bridge(String dialString, String proxy, Map<String, String> params) {
-        String target = dialString == null ? "sofia/${sofia_profile_name}/${sip_req_uri}" : token("dial string", dialString);
+        String target = dialString == null ? ownRequestUri() : token("dial string", dialString);
         if (proxy != null) {
             target += ";fs_path=sip:" + token("proxy", proxy);
         }
         exec("bridge", WireArguments.variableBlock(params) + target, 1);
+    }
+
+    /**
+     * The leg's own profile and Request-URI, read from its events as the original did, or
+     * FreeSWITCH's variable expansion of the same when the events do not carry them yet.
+     */
+    private String ownRequestUri() {
+        String profile = get("variable_sofia_profile_name");
+        String uri = get("variable_sip_req_uri");
+        if (isWord(profile) && isWord(uri)) {
+            return "sofia/" + profile + "/" + uri;
+        }
+        return "sofia/${sofia_profile_name}/${sip_req_uri}";
+    }
+
+    private static boolean isWord(String s) {
+        return s != null && !s.isEmpty() && s.chars().noneMatch(c -> Character.isWhitespace(c) || c == '{' || c == '}');
     }
 
     @Override

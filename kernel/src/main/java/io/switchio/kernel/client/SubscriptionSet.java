@@ -1,7 +1,9 @@
 package io.switchio.kernel.client;
 
 import io.switchio.kernel.model.EventSubscriber;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
@@ -11,8 +13,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * loaded apps need, and what {@code recv} asked for on demand. Every change is pushed to the
  * connection as the complete desired set.
  *
- * <p>Threading: any thread; changes are serialised by a lock, reads of the current set are a
- * volatile read (the fast path of {@link #ensureSubscribed}).
+ * <p>Threading: any thread; changes are serialised by a lock; {@link #current()} is a volatile
+ * read.
  */
 public final class SubscriptionSet implements EventSubscriber {
 
@@ -22,7 +24,7 @@ public final class SubscriptionSet implements EventSubscriber {
 
     private final CommandChannel channel;
     private final ReentrantLock lock = new ReentrantLock();
-    private final Set<String> onDemand = new LinkedHashSet<>();
+    private final Map<String, Integer> onDemand = new LinkedHashMap<>();
     private Set<String> appEvents = Set.of();
     private volatile Set<String> current = Set.copyOf(MODEL_EVENTS);
 
@@ -32,29 +34,38 @@ public final class SubscriptionSet implements EventSubscriber {
     }
 
     @Override
-    public void ensureSubscribed(String eventName) {
-        if (current.contains(eventName)) {
-            return;
-        }
+    public void acquire(String eventName) {
         WireArguments.token("event name", eventName);
         lock.lock();
         try {
-            onDemand.add(eventName);
-            push();
+            onDemand.merge(eventName, 1, Integer::sum);
+            if (!current.contains(eventName)) {
+                push();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void release(String eventName) {
+        lock.lock();
+        try {
+            onDemand.computeIfPresent(eventName, (k, n) -> n - 1);
         } finally {
             lock.unlock();
         }
     }
 
     /**
-     * Sets what the loaded apps need; names asked for on demand are dropped (they are asked for
-     * again by the next {@code recv} that needs them).
+     * Sets what the loaded apps need. Names asked for on demand stay while someone waits for them;
+     * the others are dropped (the next {@code recv} that needs one asks again).
      */
     public void appEvents(Set<String> events) {
         lock.lock();
         try {
             appEvents = Set.copyOf(events);
-            onDemand.clear();
+            onDemand.values().removeIf(n -> n <= 0);
             push();
         } finally {
             lock.unlock();
@@ -79,7 +90,7 @@ public final class SubscriptionSet implements EventSubscriber {
     private void push() {
         Set<String> next = new LinkedHashSet<>(MODEL_EVENTS);
         next.addAll(appEvents);
-        next.addAll(onDemand);
+        next.addAll(onDemand.keySet());
         Set<String> frozen = java.util.Collections.unmodifiableSet(next);
         if (!frozen.equals(current)) {
             current = frozen;

@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
  * drains, so every model change happens on this one thread.
  *
  * <p>Threading: {@link #start}/{@link #stop} from the owner; {@link #submit} from any thread;
- * everything else on the dispatcher thread it starts.
+ * everything else on the dispatcher thread it starts, except that for a large batch a short-lived
+ * helper virtual thread reads the names of the batch's second half (building their header index)
+ * before the dispatcher routes them.
  */
 public final class RingDispatchLoop {
 
@@ -30,6 +32,8 @@ public final class RingDispatchLoop {
 
     private static final Logger LOG = LoggerFactory.getLogger(RingDispatchLoop.class);
     private static final int BATCH = 256;
+    /** Batches at least this large are indexed half by a helper thread (throughput under load). */
+    private static final int PARALLEL_INDEX_MIN = 32;
 
     private final String host;
     private final EventRing ring;
@@ -37,6 +41,8 @@ public final class RingDispatchLoop {
     private final ConnectionListener listener;
     private final KernelThreads threads;
     private final MpscLinkedAtomicQueue<Runnable> tasks = new MpscLinkedAtomicQueue<>();
+    private final RingItem[] batch = new RingItem[BATCH];
+    private int filled;
     private volatile boolean running;
     private Thread thread;
 
@@ -85,7 +91,7 @@ public final class RingDispatchLoop {
 
     private void run() {
         while (running) {
-            int n = ring.drain(this::handle, BATCH);
+            int n = drainBatch();
             Runnable task;
             while ((task = tasks.poll()) != null) {
                 safely(task);
@@ -94,7 +100,63 @@ public final class RingDispatchLoop {
                 ring.awaitWork(100, TimeUnit.MILLISECONDS);
             }
         }
-        ring.drain(this::handle, Integer.MAX_VALUE);
+        while (drainBatch() > 0) {
+            // route what is still queued
+        }
+    }
+
+    /** Takes up to {@value #BATCH} items off the ring and routes them in order. */
+    private int drainBatch() {
+        filled = 0;
+        int n = ring.drain(item -> batch[filled++] = item, BATCH);
+        if (n >= PARALLEL_INDEX_MIN) {
+            routeWithHelper(n);
+        } else {
+            for (int i = 0; i < n; i++) {
+                handle(batch[i]);
+            }
+        }
+        java.util.Arrays.fill(batch, 0, n, null);
+        return n;
+    }
+
+    /**
+     * Routes a large batch while a helper thread prepares its second half: an event's first
+     * header read builds its line index (the protocol indexes lazily), which costs more than the
+     * routing itself. The helper only reads the event names of items the dispatcher has not
+     * touched yet; joining it before those items are routed orders its work before theirs.
+     */
+    private void routeWithHelper(int n) {
+        int half = n / 2;
+        Thread helper = threads.startTaskThread("index-" + host, () -> {
+            for (int i = half; i < n; i++) {
+                if (batch[i] instanceof RingItem.EventReceived e) {
+                    try {
+                        e.event().name();
+                    } catch (RuntimeException ignored) {
+                        // the dispatcher meets the same problem when it routes the event, and logs it
+                    }
+                }
+            }
+        });
+        for (int i = 0; i < half; i++) {
+            handle(batch[i]);
+        }
+        boolean interrupted = false;
+        while (true) {
+            try {
+                helper.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        for (int i = half; i < n; i++) {
+            handle(batch[i]);
+        }
     }
 
     private void handle(RingItem item) {

@@ -11,8 +11,11 @@ import io.switchio.spi.Event;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The mailbox of one session: events queued by the host dispatcher, drained in order by a virtual
@@ -32,6 +35,9 @@ final class SessionMailbox {
     /** One event for the session, with its index in the session's log. */
     record Delivery(Event event, long index, JobModel job) {
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionMailbox.class);
+    private static final long HELD_TOO_LONG_SECONDS = 10;
 
     private final SessionModel session;
     private final HostScope scope;
@@ -107,10 +113,16 @@ final class SessionMailbox {
             }
         });
         boolean interrupted = false;
+        long waited = 0;
         while (true) {
             try {
-                yielded.await();
-                break;
+                if (yielded.await(HELD_TOO_LONG_SECONDS, TimeUnit.SECONDS)) {
+                    break;
+                }
+                waited += HELD_TOO_LONG_SECONDS;
+                LOG.warn("app '{}' {} on session {} has run {} s without waiting in recv/poll or a session command;"
+                        + " the session's later events are held back until it does", co.app().name(), co.method().name(),
+                        session.uuid(), waited);
             } catch (InterruptedException e) {
                 interrupted = true;
             }

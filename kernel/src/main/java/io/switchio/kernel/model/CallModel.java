@@ -79,9 +79,12 @@ public final class CallModel implements Call {
         return vars;
     }
 
+    /** Hangs up the first leg, or the oldest live one when the first is already gone. */
     @Override
     public void hangup() {
-        first.hangup();
+        List<SessionModel> live = legs;
+        SessionModel target = live.contains(first) || live.isEmpty() ? first : live.get(0);
+        target.hangup();
     }
 
     @Override

@@ -1,15 +1,17 @@
 package io.switchio.kernel.model;
 
 /**
- * Subscribes event names on a host's connection when app code needs them (e.g. a
- * {@link io.switchio.spi.Session#recv} on an event nobody subscribed to yet).
+ * Subscribes event names on a host's connection while app code waits for them (a
+ * {@link io.switchio.spi.Session#recv} on an event nobody subscribed to yet). A name acquired here
+ * stays subscribed at least until every waiter released it.
  *
- * <p>Threading: implementations accept calls from any thread and return without waiting for the
- * server's reply.
+ * <p>Threading: implementations accept calls from any thread.
  */
-@FunctionalInterface
 public interface EventSubscriber {
 
-    /** Makes sure events of this name reach the host's dispatcher from now on. */
-    void ensureSubscribed(String eventName);
+    /** Makes sure events of this name reach the host's dispatcher while the caller waits. */
+    void acquire(String eventName);
+
+    /** The caller no longer waits for this name. */
+    void release(String eventName);
 }

@@ -34,6 +34,7 @@ public final class HostCounters implements Counters {
     private final Map<String, AtomicInteger> perApp = new ConcurrentHashMap<>();
     private final Map<String, Deque<String>> failedByCause = new ConcurrentHashMap<>();
     private final ReentrantLock failedLock = new ReentrantLock();
+    private volatile java.util.function.LongSupplier lostAtSource = () -> 0;
 
     HostCounters(IntSupplier activeSessions, IntSupplier activeCalls, IntSupplier pendingJobs) {
         this.activeSessions = activeSessions;
@@ -75,9 +76,14 @@ public final class HostCounters implements Counters {
         failedJobs.computeIfAbsent(reason, k -> new LongAdder()).increment();
     }
 
-    /** Counts events FreeSWITCH or the ring reported as lost. */
+    /** Counts events the kernel knows were lost. */
     public void eventsLost(long n) {
         lost.add(n);
+    }
+
+    /** Where the connection reports the events it saw missing ({@code Event-Sequence} gaps). */
+    public void lostAtSource(java.util.function.LongSupplier source) {
+        this.lostAtSource = source;
     }
 
     /** The uuids of the newest failed sessions of a hangup cause (at most {@value #FAILED_KEPT_PER_CAUSE}). */
@@ -153,7 +159,7 @@ public final class HostCounters implements Counters {
 
     @Override
     public long eventsLost() {
-        return lost.sum();
+        return lost.sum() + lostAtSource.getAsLong();
     }
 
     private static Map<String, Long> snapshot(Map<String, LongAdder> map) {

@@ -316,9 +316,23 @@ public abstract class SessionModel implements Session {
      * it (e.g. for the {@code CHANNEL_EXECUTE_COMPLETE} of one application).
      */
     protected final EventLog.Match awaitMatch(long from, Set<String> names, Duration timeout) {
+        EventSubscriber subscriber = scope.subscriber();
         EventLog.Match match = blocking(() -> {
-            names.forEach(scope.subscriber()::ensureSubscribed);
-            return log.await(names, from, timeout.toNanos(), uuid());
+            int acquired = 0;
+            try {
+                for (String name : names) {
+                    subscriber.acquire(name);
+                    acquired++;
+                }
+                return log.await(names, from, timeout.toNanos(), uuid());
+            } finally {
+                for (String name : names) {
+                    if (acquired-- <= 0) {
+                        break;
+                    }
+                    subscriber.release(name);
+                }
+            }
         });
         AppFrame frame = frameOfThisSession();
         if (frame != null) {

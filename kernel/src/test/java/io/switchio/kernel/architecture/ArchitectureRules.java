@@ -35,6 +35,13 @@ final class ArchitectureRules {
         return slices().matching(prefix + ".(*)..").should().beFreeOfCycles();
     }
 
+    /** No sub-package of {@code prefix} depends on {@code prefix} itself (the facade sits on top). */
+    static ArchRule facadeOnTop(String prefix) {
+        return noClasses().that().resideInAPackage(prefix + ".*..")
+                .should().dependOnClassesThat().resideInAPackage(prefix)
+                .because("the facade package uses the layers below it, never the other way round");
+    }
+
     /** Classes in the packages never touch System.out or System.err. */
     static ArchRule noStandardStreams(String... packages) {
         return noClasses().that().resideInAnyPackage(packages)

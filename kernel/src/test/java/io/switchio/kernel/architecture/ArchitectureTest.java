@@ -45,6 +45,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void noKernelLayerDependsOnTheFacade() {
+        ArchitectureRules.facadeOnTop("io.switchio.kernel").check(PRODUCTION);
+    }
+
+    @Test
     void spiAndKernelNeverUseStandardStreams() {
         ArchitectureRules.noStandardStreams("io.switchio.spi..", "io.switchio.kernel..").check(PRODUCTION);
     }
@@ -57,6 +62,8 @@ class ArchitectureTest {
                 "UsesLauncher", "FakeLauncherType");
         assertViolation(ArchitectureRules.noCycles("io.switchio.kernel.architecture.fixtures.cycle").evaluate(FIXTURES),
                 "cycle", "A");
+        assertViolation(ArchitectureRules.facadeOnTop("io.switchio.kernel.architecture.fixtures.cycle").evaluate(FIXTURES),
+                "UsesFacade", "Facade");
         assertViolation(ArchitectureRules.noStandardStreams("io.switchio.kernel.architecture.fixtures..").evaluate(FIXTURES),
                 "PrintsToStdout", "System.out");
     }

@@ -220,6 +220,27 @@ class ClientTest {
                 h.channel.sent);
     }
 
+    @Test
+    void anOnDemandSubscriptionStaysWhileSomeoneWaitsAndGoesAtTheNextUnloadAfter() throws Exception {
+        h.create("u", "default");
+        Session s = h.client.session("u").orElseThrow();
+        java.util.concurrent.CompletableFuture<io.switchio.spi.Event> dtmf =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> s.recv("DTMF", Duration.ofSeconds(10)));
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (!h.subscriptions.current().contains("DTMF") && System.nanoTime() < deadline) {
+            Thread.sleep(2);
+        }
+        assertTrue(h.subscriptions.current().contains("DTMF"));
+        h.client.loadApp(new Tone(), AppOptions.group("g"));
+        h.client.unloadApp("g");
+        assertTrue(h.subscriptions.current().contains("DTMF"), "still waited for");
+        h.event("DTMF", "u", "DTMF-Digit", "5");
+        assertEquals("5", dtmf.get(10, java.util.concurrent.TimeUnit.SECONDS).header("DTMF-Digit"));
+        h.client.loadApp(new Tone(), AppOptions.group("g"));
+        h.client.unloadApp("g");
+        assertFalse(h.subscriptions.current().contains("DTMF"), "nobody waits any more");
+    }
+
     /** Sets a var on answer. */
     public static final class Marker {
         final AtomicInteger n = new AtomicInteger();

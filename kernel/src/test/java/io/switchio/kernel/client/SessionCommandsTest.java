@@ -109,6 +109,13 @@ class SessionCommandsTest {
     }
 
     @Test
+    void bridgeWithoutDialStringGoesToTheLegsOwnRequestUri() {
+        h.event("CHANNEL_CREATE", "P", "variable_sofia_profile_name", "external", "variable_sip_req_uri", "1000@10.0.0.9:5060");
+        h.client.session("P").orElseThrow().bridge(null, "dut:5060", Map.of());
+        assertEquals(List.of("sendmsg P execute bridge sofia/external/1000@10.0.0.9:5060;fs_path=sip:dut:5060 loops=1"), h.channel.sent);
+    }
+
+    @Test
     void userDataCannotBreakACommand() {
         Session s = session();
         assertThrows(IllegalArgumentException.class, () -> s.setvar("a", "x\r\nevent plain ALL"));

@@ -169,6 +169,76 @@ class SessionThreadingTest {
         h.awaitNoSessionThreads();
     }
 
+    /** A coroutine that works a little before its first wait, and a callback on the next event. */
+    public static final class RunsToFirstWait {
+        final List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Coroutine("CHANNEL_PARK")
+        public void onPark(Session s) throws InterruptedException {
+            order.add("coroutine starts");
+            Thread.sleep(30); // work that does not give up the turn
+            order.add("coroutine waits");
+            s.recv("CHANNEL_HANGUP", Duration.ofSeconds(10));
+            order.add("coroutine woke");
+        }
+
+        @Callback("CHANNEL_CALLSTATE")
+        public void onState(Session s) {
+            order.add("callback");
+        }
+    }
+
+    @Test
+    void aCoroutineRunsToItsFirstWaitBeforeTheNextEventsAppCode() throws Exception {
+        HostHarness h = new HostHarness();
+        RunsToFirstWait app = new RunsToFirstWait();
+        h.client.loadApp(app, AppOptions.defaults());
+        h.create("u1", "default");
+        h.event("CHANNEL_PARK", "u1");
+        h.event("CHANNEL_CALLSTATE", "u1");
+        h.event("CHANNEL_HANGUP", "u1");
+        h.event("CHANNEL_DESTROY", "u1");
+        h.awaitNoSessionThreads();
+        assertEquals(4, app.order.size(), app.order.toString());
+        assertEquals(List.of("coroutine starts", "coroutine waits"), app.order.subList(0, 2),
+                "the next event's callback waited for the coroutine's first wait: " + app.order);
+        // the coroutine may wake before or after that callback: recv is served from the session's
+        // log, which is ahead of the mailbox by design
+        assertTrue(app.order.containsAll(List.of("callback", "coroutine woke")));
+    }
+
+    /** Polls for whichever of two events comes first, twice. */
+    public static final class Poller {
+        final BlockingQueue<Object> results = new LinkedBlockingQueue<>();
+
+        @Coroutine("CHANNEL_PARK")
+        public void onPark(Session s) {
+            try {
+                results.add(s.poll(java.util.Set.of("DTMF", "CHANNEL_HANGUP"), Duration.ofSeconds(10)).name());
+                results.add(s.poll(java.util.Set.of("DTMF", "CHANNEL_HANGUP"), Duration.ofSeconds(10)).name());
+                s.poll(java.util.Set.of(), Duration.ofSeconds(1));
+            } catch (RuntimeException e) {
+                results.add(e);
+            }
+        }
+    }
+
+    @Test
+    void pollReturnsWhicheverEventComesFirstInOrder() throws Exception {
+        HostHarness h = new HostHarness();
+        Poller app = new Poller();
+        h.client.loadApp(app, AppOptions.defaults());
+        h.create("u1", "default");
+        h.event("CHANNEL_PARK", "u1");
+        h.event("DTMF", "u1", "DTMF-Digit", "1");
+        h.event("CHANNEL_HANGUP", "u1");
+        assertEquals("DTMF", app.results.poll(10, TimeUnit.SECONDS));
+        assertEquals("CHANNEL_HANGUP", app.results.poll(10, TimeUnit.SECONDS));
+        assertInstanceOf(IllegalArgumentException.class, app.results.poll(10, TimeUnit.SECONDS));
+        h.event("CHANNEL_DESTROY", "u1");
+        h.awaitNoSessionThreads();
+    }
+
     /** Two callbacks in one chain; the first throws. */
     public static final class Failing {
         final AtomicInteger after = new AtomicInteger();

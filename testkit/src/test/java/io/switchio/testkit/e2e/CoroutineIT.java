@@ -121,6 +121,41 @@ class CoroutineIT {
         }
     }
 
+    /** Waits for a DTMF, an event no app subscribed to. */
+    public static final class WaitsForDtmf {
+        final BlockingQueue<Object> outcome = new LinkedBlockingQueue<>();
+
+        @Coroutine("CHANNEL_PARK")
+        public void onPark(Session sess) {
+            try {
+                outcome.add(sess.recv("DTMF", Duration.ofSeconds(10)).header("DTMF-Digit"));
+            } catch (RuntimeException e) {
+                outcome.add(e);
+            }
+        }
+    }
+
+    @Test
+    void recvSubscribesAnEventNobodySubscribedTo() throws Exception {
+        try (FreeSwitchSimulator fs = E2e.simulator(); Kernel kernel = E2e.kernel(fs).build()) {
+            kernel.start();
+            WaitsForDtmf app = new WaitsForDtmf();
+            kernel.loadApp(app, AppOptions.defaults());
+            Client client = kernel.cluster().clients().get(0);
+            String uuid = fs.injectInboundCall("9999", java.util.Map.of());
+            E2e.await(() -> client.session(uuid).map(Session::isAnswered).orElse(false) || kernel.liveSessionThreads() > 0,
+                    () -> "coroutine started");
+            Object digit = null;
+            for (int attempt = 0; attempt < 100 && digit == null; attempt++) {
+                client.api("uuid_recv_dtmf " + uuid + " 7");
+                digit = app.outcome.poll(100, TimeUnit.MILLISECONDS);
+            }
+            assertEquals("7", digit, "recv woke up on a DTMF after subscribing it on demand");
+            client.session(uuid).orElseThrow().hangup();
+            E2e.await(() -> client.sessions().isEmpty(), () -> "hung up");
+        }
+    }
+
     /** A chain whose first callback throws. */
     public static final class Throws {
         @Callback("CHANNEL_PARK")

@@ -23,18 +23,24 @@ class KernelLifecycleIT {
 
     @Test
     void startConnectsAndCommandsMapErrors() {
-        try (FreeSwitchSimulator fs = E2e.simulator(); Kernel kernel = E2e.kernel(fs).build()) {
-            kernel.start();
-            Client client = kernel.cluster().clients().get(0);
-            assertTrue(client.isConnected());
-            assertFalse(client.cmd("status").isEmpty());
-            ApiException e = assertThrows(ApiException.class, () -> client.api("doggy"));
-            assertTrue(e.reply().startsWith("-ERR"), e.reply());
-            assertThrows(IllegalStateException.class, kernel::start);
-            kernel.close();
-            kernel.close();
-            assertFalse(client.isConnected());
-            assertThrows(ConnectionLostException.class, () -> client.cmd("status"));
+        try (FreeSwitchSimulator fs = E2e.simulator()) {
+            Kernel kernel = E2e.kernel(fs).build();
+            try {
+                kernel.start();
+                Client client = kernel.cluster().clients().get(0);
+                assertTrue(client.isConnected());
+                assertFalse(client.cmd("status").isEmpty());
+                ApiException e = assertThrows(ApiException.class, () -> client.api("doggy"));
+                assertTrue(e.reply().startsWith("-ERR"), e.reply());
+                assertThrows(IllegalStateException.class, kernel::start);
+                kernel.close();
+                kernel.close();
+                assertFalse(client.isConnected());
+                assertThrows(ConnectionLostException.class, () -> client.cmd("status"));
+                assertThrows(IllegalStateException.class, kernel::start, "no start after close");
+            } finally {
+                kernel.close();
+            }
         }
     }
 
@@ -81,6 +87,11 @@ class KernelLifecycleIT {
             assertFalse(up.cmd("status").isEmpty());
             assertThrows(ConnectionLostException.class, () -> down.cmd("status"));
             assertEquals(2, kernel.cluster().clients().size());
+            try (FreeSwitchSimulator late = FreeSwitchSimulator.builder().port(freePort).build().start()) {
+                E2e.await(down::isConnected, () -> "the late host is connected in the background");
+                String uuid = late.injectInboundCall("9999", java.util.Map.of());
+                E2e.await(() -> down.session(uuid).isPresent(), () -> "the late host's events flow");
+            }
         }
     }
 }

@@ -37,19 +37,21 @@ class SeedExamplesIT {
     }
 
     /**
-     * Bridges inbound calls for 9999 onwards and waits for the answer. (The simulator does not
-     * expand {@code ${...}}, so the target is explicit instead of the Request-URI.)
+     * The original's Proxier as a coroutine: bridges an inbound caller to its own Request-URI
+     * through its own profile ({@code bridge()} with no dial string), then waits for the answer.
+     * The simulator routes that Request-URI back to itself as a new inbound leg (the callee), which
+     * this app answers.
      */
     public static final class Proxier {
         final List<String> answered = new CopyOnWriteArrayList<>();
 
         @Coroutine("CHANNEL_PARK")
         public void onPark(Session sess) {
-            if (sess.isInbound() && "9999".equals(sess.get("Caller-Destination-Number"))) {
-                sess.bridge("sofia/external/callee@127.0.0.1:5080", null, Map.of("hangup_after_bridge", "true"));
+            if (sess.isInbound() && "caller".equals(sess.get("sip_h_X-Role"))) {
+                sess.bridge(null, null, Map.of());
                 Event answer = sess.recv("CHANNEL_ANSWER", Duration.ofSeconds(10));
                 answered.add(answer.uniqueId());
-            } else if (sess.isInbound() && "callee".equals(sess.get("Caller-Destination-Number"))) {
+            } else if (sess.isInbound()) {
                 sess.answer();
             }
         }
@@ -90,7 +92,7 @@ class SeedExamplesIT {
                 Client client = kernel.cluster().clients().get(0);
                 assertEquals(List.of("Cdr", "Proxier", "Counter"), client.apps().get("default"));
 
-                String caller = fs.injectInboundCall("9999", Map.of());
+                String caller = fs.injectInboundCall("9999", Map.of("sip_h_X-Role", "caller"));
                 E2e.await(() -> proxier.answered.contains(caller), () -> "proxied call answered: " + proxier.answered);
                 E2e.await(() -> client.sessions().size() == 3, () -> "three legs: " + client.sessions());
                 assertEquals(2, counter.legs.get("INBOUND").get());
