@@ -131,7 +131,7 @@ public final class ConnectionChannel implements CommandChannel {
         return connection.isConnected();
     }
 
-    private static EslMessage await(CompletableFuture<EslMessage> reply, String what) {
+    static EslMessage await(CompletableFuture<EslMessage> reply, String what) {
         try {
             return reply.join();
         } catch (CompletionException e) {
