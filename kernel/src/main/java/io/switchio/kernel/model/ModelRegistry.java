@@ -187,12 +187,12 @@ public final class ModelRegistry {
 
     private ModelUpdate destroyed(Event event) {
         String uuid = event.uniqueId();
-        SessionModel session = uuid == null ? null : sessions.remove(uuid);
+        SessionModel session = uuid == null ? null : sessions.get(uuid);
         if (session == null) {
             return ModelUpdate.NONE;
         }
         long index = session.record(event);
-        end(session, event.header("Hangup-Cause"));
+        end(uuid, session, event.header("Hangup-Cause"));
         return new ModelUpdate(session, index, session.jobModel(), false, true);
     }
 
@@ -201,20 +201,22 @@ public final class ModelRegistry {
      * reconnect). Returns it, or {@code null} when unknown.
      */
     public SessionModel vanish(String uuid) {
-        SessionModel session = sessions.remove(uuid);
+        SessionModel session = sessions.get(uuid);
         if (session != null) {
-            end(session, null);
+            end(uuid, session, null);
         }
         return session;
     }
 
-    private void end(SessionModel session, String cause) {
+    /** Ends a session: its call goes before the session leaves the map, so readers never see a call without sessions. */
+    private void end(String uuid, SessionModel session, String cause) {
         String c = cause != null ? cause : session.get("Hangup-Cause");
         counters.sessionDestroyed(session.appId(), session.uuid(), c, session.isAnswered());
         CallModel call = session.callModel();
         if (call != null && call.remove(session)) {
             calls.remove(call.key(), call);
         }
+        sessions.remove(uuid, session);
         jobsBySession.remove(session.uuid());
         tombstones.put(session.uuid(), Boolean.TRUE);
         session.destroyed();

@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class OutboundTonePlay {
 
     final Set<String> played = ConcurrentHashMap.newKeySet();
-    final Set<String> threads = ConcurrentHashMap.newKeySet();
     final Set<String> hungUp = ConcurrentHashMap.newKeySet();
+    final java.util.Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final boolean hangup;
 
     OutboundTonePlay(boolean hangup) {
@@ -23,7 +23,7 @@ public final class OutboundTonePlay {
 
     @Callback("CHANNEL_DATA")
     public void onData(Session sess) {
-        threads.add(Thread.currentThread().getName());
+        sessions.put(sess.uuid(), sess);
         sess.answer();
     }
 
