@@ -42,6 +42,8 @@ public final class ScriptedEslServer implements AutoCloseable {
     volatile boolean rudeReject;
     volatile boolean silent;
     volatile boolean dropAfterAuth;
+    /** After answering the current command, stop reading the socket until it closes (a stuck FreeSWITCH). */
+    volatile boolean deaf;
     volatile Function<String, String> api = cmd -> "+OK " + cmd + "\n";
 
     /** Listens on 127.0.0.1, port 0. */
@@ -122,6 +124,13 @@ public final class ScriptedEslServer implements AutoCloseable {
                 }
                 if (!answer(s, cmd)) {
                     return;
+                }
+                while (deaf && !s.isClosed()) {
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
                 }
             }
         } catch (IOException e) {
