@@ -57,7 +57,7 @@ final class OutboundRuntime implements RingDispatchLoop.ConnectionListener {
     private final EslOutboundServer server;
 
     OutboundRuntime(Kernel.Builder settings, KernelThreads threads) {
-        Kernel.Builder.Outbound o = settings.outbound;
+        KernelSettings.Outbound o = settings.outbound;
         this.address = "outbound " + o.bind() + ":" + o.port();
         EventRing ring = new EventRing(settings.ringCapacity);
         SubscriptionSet subscriptions = new SubscriptionSet(channels);

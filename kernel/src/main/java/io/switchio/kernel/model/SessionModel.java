@@ -1,50 +1,26 @@
 package io.switchio.kernel.model;
 
-import io.switchio.spi.Call;
-import io.switchio.spi.Direction;
 import io.switchio.spi.Event;
-import io.switchio.spi.Job;
 import io.switchio.spi.Session;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * The state half of a {@link Session}: identity, history, answer/hangup facts, and the waiting
- * machinery ({@code recv}/{@code poll}). The command half lives in a subclass in the client
- * package, created through a {@link SessionFactory}.
+ * A {@link Session}'s state ({@link SessionState}) plus its waiting machinery: {@code recv} and
+ * {@code poll} on the event log, {@code awaitVar}, and giving up the session's turn while a
+ * coroutine blocks. The command half lives in a subclass in the client package, created through
+ * a {@link SessionFactory}.
  *
- * <p>Threading: state is written only by the host dispatcher (through {@link ModelRegistry}) and
- * read from any thread (volatile fields, a locked {@link EventLog}). The {@link #turn()} lock is
- * held by whichever app code of this session runs now.
+ * <p>Threading: waits run on any thread; {@link #destroyed} on the host dispatcher. The
+ * {@link #turn()} lock is held by whichever app code of this session runs now.
  */
-public abstract class SessionModel implements Session {
+public abstract non-sealed class SessionModel extends SessionState {
 
-    private final HostScope scope;
-    private final String uuid;
-    private final String appId;
-    private final EventLog log;
     private final ReentrantLock turn = new ReentrantLock();
     private final ReentrantLock progressLock = new ReentrantLock();
     private final java.util.concurrent.locks.Condition progressed = progressLock.newCondition();
-    private final Instant createdAt;
-    private final Map<String, Object> vars = new ConcurrentHashMap<>();
-    private volatile String currentUuid;
-    private volatile Direction direction;
-    private volatile CallModel call;
-    private volatile JobModel job;
-    private volatile Instant originatedAt;
-    private volatile Instant answeredAt;
-    private volatile Instant hungUpAt;
-    private volatile boolean answered;
-    private volatile boolean hungUp;
 
     /**
      * @param scope the host's shared settings
@@ -53,55 +29,13 @@ public abstract class SessionModel implements Session {
      * @param first the event that created the session (not yet appended)
      */
     protected SessionModel(HostScope scope, String uuid, String appId, Event first) {
-        this.scope = Objects.requireNonNull(scope, "scope");
-        this.uuid = Objects.requireNonNull(uuid, "uuid");
-        this.currentUuid = uuid;
-        this.appId = Objects.requireNonNull(appId, "appId");
-        this.log = new EventLog(scope.historyLimit());
-        this.createdAt = first.timestamp().orElseGet(Instant::now);
-        this.direction = Direction.fromHeader(first.header("Call-Direction"));
-    }
-
-    // ---------------------------------------------------------------- dispatcher-side updates
-
-    /** Records an event (dispatcher thread only); returns its log index. */
-    long record(Event event) {
-        if (direction == null) {
-            direction = Direction.fromHeader(event.header("Call-Direction"));
-        }
-        switch (event.name()) {
-            case "CHANNEL_ORIGINATE" -> originatedAt = event.timestamp().orElseGet(Instant::now);
-            case "CHANNEL_ANSWER" -> {
-                answered = true;
-                answeredAt = event.timestamp().orElseGet(Instant::now);
-            }
-            case "CHANNEL_HANGUP", "CHANNEL_HANGUP_COMPLETE", "CHANNEL_DESTROY" -> {
-                if (!hungUp) {
-                    hungUp = true;
-                    hungUpAt = event.timestamp().orElseGet(Instant::now);
-                }
-            }
-            default -> { }
-        }
-        return log.append(event);
-    }
-
-    void attach(CallModel call) {
-        this.call = call;
-    }
-
-    void attach(JobModel job) {
-        this.job = job;
-    }
-
-    void renamed(String newUuid) {
-        this.currentUuid = newUuid;
+        super(scope, uuid, appId, first);
     }
 
     /** Ends every wait on this session (dispatcher thread, after the destroy was recorded). */
     void destroyed() {
-        hungUp = true;
-        log.close();
+        markHungUp();
+        log().close();
         appProgressed();
     }
 
@@ -125,11 +59,11 @@ public abstract class SessionModel implements Session {
         progressLock.lock();
         try {
             while (true) {
-                Object v = vars.get(var);
+                Object v = vars().get(var);
                 if (isSet(v)) {
                     return v;
                 }
-                if (log.isClosed()) {
+                if (log().isClosed()) {
                     throw new io.switchio.spi.SessionEndedException(uuid(), "session " + uuid() + " ended before var '" + var + "' was set");
                 }
                 long left = deadline - System.nanoTime();
@@ -154,134 +88,16 @@ public abstract class SessionModel implements Session {
                 && !(v instanceof Number n && n.doubleValue() == 0);
     }
 
-    /** The session's history and wait log. */
-    public EventLog log() {
-        return log;
-    }
-
     /** The lock held by whichever app code of this session runs now. */
     public ReentrantLock turn() {
         return turn;
-    }
-
-    /** The host's shared settings. */
-    protected HostScope scope() {
-        return scope;
-    }
-
-    /** The job that created this session, or {@code null}. */
-    public JobModel jobModel() {
-        return job;
-    }
-
-    /** The model of this session's call. */
-    public CallModel callModel() {
-        return call;
-    }
-
-    /** True once the session was destroyed. */
-    public boolean isDestroyed() {
-        return log.isClosed();
-    }
-
-    // ---------------------------------------------------------------- Session: identity and state
-
-    @Override
-    public String uuid() {
-        return currentUuid;
-    }
-
-    @Override
-    public String host() {
-        return scope.host();
-    }
-
-    @Override
-    public Direction direction() {
-        return direction;
-    }
-
-    @Override
-    public Call call() {
-        return call;
-    }
-
-    @Override
-    public String appId() {
-        return appId;
-    }
-
-    @Override
-    public boolean isAnswered() {
-        return answered;
-    }
-
-    @Override
-    public boolean isHungUp() {
-        return hungUp;
-    }
-
-    @Override
-    public Optional<Job> job() {
-        return Optional.ofNullable(job);
-    }
-
-    @Override
-    public String get(String name) {
-        String v = log.newestHeader(name);
-        if (v == null && !name.startsWith("variable_")) {
-            v = log.newestHeader("variable_" + name);
-        }
-        return v;
-    }
-
-    @Override
-    public List<Event> events() {
-        return log.snapshot();
-    }
-
-    @Override
-    public Event lastEvent() {
-        return log.latest();
-    }
-
-    @Override
-    public Map<String, Object> vars() {
-        return vars;
-    }
-
-    @Override
-    public Instant createdAt() {
-        return createdAt;
-    }
-
-    @Override
-    public Optional<Instant> originatedAt() {
-        return Optional.ofNullable(originatedAt);
-    }
-
-    @Override
-    public Optional<Instant> answeredAt() {
-        return Optional.ofNullable(answeredAt);
-    }
-
-    @Override
-    public Optional<Instant> hungUpAt() {
-        return Optional.ofNullable(hungUpAt);
-    }
-
-    @Override
-    public Duration uptime() {
-        Event last = log.latest();
-        Instant lastAt = last == null ? createdAt : last.timestamp().orElse(createdAt);
-        return lastAt.isBefore(createdAt) ? Duration.ZERO : Duration.between(createdAt, lastAt);
     }
 
     // ---------------------------------------------------------------- Session: waiting
 
     @Override
     public Event recv(String eventName) {
-        return recv(eventName, scope.commandTimeout());
+        return recv(eventName, scope().commandTimeout());
     }
 
     @Override
@@ -303,7 +119,7 @@ public abstract class SessionModel implements Session {
      */
     protected final long waitCursor() {
         AppFrame frame = frameOfThisSession();
-        return frame != null ? frame.cursor() : log.nextIndex();
+        return frame != null ? frame.cursor() : log().nextIndex();
     }
 
     /** Waits for one of {@code names} at or after {@code from}, giving up the turn meanwhile. */
@@ -316,7 +132,7 @@ public abstract class SessionModel implements Session {
      * it (e.g. for the {@code CHANNEL_EXECUTE_COMPLETE} of one application).
      */
     protected final EventLog.Match awaitMatch(long from, Set<String> names, Duration timeout) {
-        EventSubscriber subscriber = scope.subscriber();
+        EventSubscriber subscriber = scope().subscriber();
         EventLog.Match match = blocking(() -> {
             int acquired = 0;
             try {
@@ -324,7 +140,7 @@ public abstract class SessionModel implements Session {
                     subscriber.acquire(name);
                     acquired++;
                 }
-                return log.await(names, from, timeout.toNanos(), uuid());
+                return log().await(names, from, timeout.toNanos(), uuid());
             } finally {
                 for (String name : names) {
                     if (acquired-- <= 0) {
@@ -359,12 +175,8 @@ public abstract class SessionModel implements Session {
     }
 
     private AppFrame frameOfThisSession() {
-        AppFrame frame = scope.currentFrame();
+        AppFrame frame = scope().currentFrame();
         return frame != null && frame.session() == this ? frame : null;
     }
 
-    @Override
-    public String toString() {
-        return "Session[" + uuid() + "@" + host() + ", app=" + appId + "]";
-    }
 }

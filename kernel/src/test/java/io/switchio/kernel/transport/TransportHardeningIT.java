@@ -55,12 +55,12 @@ class TransportHardeningIT {
 
     @Test
     void aWriteStuckOnAServerThatStopsReadingFailsAtTheCommandTimeout() throws Exception {
-        conn = new EslConnection(config().commandTimeout(Duration.ofMillis(500)).build());
+        conn = new EslConnection(config().commandTimeout(Duration.ofSeconds(1)).build());
         conn.start();
         probe.await(RingItem.ConnectionUp.class);
         conn.api("settle").get(10, TimeUnit.SECONDS);
         server.deaf = true;
-        conn.api("last words").get(10, TimeUnit.SECONDS);
+        conn.api("last words");
         String huge = "x".repeat(48 * 1024 * 1024);
         CompletableFuture<CompletableFuture<EslMessage>> sent = CompletableFuture.supplyAsync(() -> conn.api(huge),
                 r -> Thread.ofVirtual().start(r));
