@@ -1,9 +1,6 @@
 package io.switchio.kernel.client;
 
-import io.switchio.kernel.app.AppDescriptor;
 import io.switchio.kernel.app.AppRegistry;
-import io.switchio.kernel.app.AppTable;
-import io.switchio.kernel.app.LoadedApp;
 import io.switchio.kernel.model.HostScope;
 import io.switchio.kernel.model.JobModel;
 import io.switchio.kernel.model.ModelRegistry;
@@ -16,15 +13,11 @@ import io.switchio.spi.Cluster;
 import io.switchio.spi.Counters;
 import io.switchio.spi.Job;
 import io.switchio.spi.OriginateRequest;
-import io.switchio.spi.Prepost;
 import io.switchio.spi.Session;
 import io.switchio.spi.SwitchioException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,16 +35,14 @@ import org.slf4j.LoggerFactory;
 public final class KernelClient implements Client {
 
     private static final Logger LOG = LoggerFactory.getLogger(KernelClient.class);
-    private static final String APP_HEADER_VAR = "sip_h_X-switchio_app";
-    private static final String ORIGINATING_SESSION_VAR = "sip_h_X-switchio_originating_session";
+    private static final String APP_HEADER_VAR = OriginatePlan.APP_HEADER_VAR;
 
     private final HostScope scope;
     private final int port;
     private final CommandChannel channel;
     private final ModelRegistry models;
     private final AppRegistry apps;
-    private final SubscriptionSet subscriptions;
-    private final List<String> configuredAppHeaders;
+    private final AppLifecycle lifecycle;
     private volatile Cluster cluster;
 
     /**
@@ -69,8 +60,7 @@ public final class KernelClient implements Client {
         this.channel = channel;
         this.models = models;
         this.apps = apps;
-        this.subscriptions = subscriptions;
-        this.configuredAppHeaders = models.appHeaders();
+        this.lifecycle = new AppLifecycle(scope.host(), apps, models, subscriptions);
         this.cluster = new KernelCluster(List.of(this));
     }
 
@@ -143,24 +133,8 @@ public final class KernelClient implements Client {
      * @throws IllegalArgumentException when a placeholder stays unfilled
      */
     public Job originate(OriginateRequest request, Map<String, String> fields) {
-        String uuid = request.variables().get("origination_uuid");
-        if (uuid == null || uuid.contains("{")) {
-            uuid = UUID.randomUUID().toString();
-        }
-        String group = request.variables().get(APP_HEADER_VAR);
-        if (group == null || group.contains("{")) {
-            group = defaultGroup();
-        }
-        Map<String, String> all = new HashMap<>(fields);
-        all.put(OriginateRequest.UUID_FIELD, uuid);
-        all.putIfAbsent(OriginateRequest.APP_ID_FIELD, group);
-        OriginateRequest filled = request.fill(all);
-        uuid = filled.variables().getOrDefault("origination_uuid", uuid);
-        Map<String, String> added = new LinkedHashMap<>();
-        added.put("origination_uuid", uuid);
-        added.put(ORIGINATING_SESSION_VAR, uuid);
-        added.put(APP_HEADER_VAR, all.get(OriginateRequest.APP_ID_FIELD));
-        return launch(OriginateRenderer.render(filled, added), uuid);
+        OriginatePlan plan = OriginatePlan.of(request, fields, defaultGroup());
+        return launch(plan.command(), plan.uuid());
     }
 
     private String defaultGroup() {
@@ -224,78 +198,22 @@ public final class KernelClient implements Client {
      * @throws AppLoadException naming the app and why
      */
     public String loadApp(String name, Object app, AppOptions options) {
-        AppDescriptor descriptor = AppDescriptor.scan(name, app);
-        String group = AppRegistry.groupOf(name, options);
-        apps.checkAddable(name, group);
-        HostAppContext context = new HostAppContext(this, cluster, options.parameters(), name, group);
-        if (app instanceof Prepost prepost) {
-            try {
-                prepost.setup(context);
-            } catch (VirtualMachineError e) {
-                throw e;
-            } catch (Throwable t) {
-                throw new AppLoadException("app '" + name + "' failed its setup on host " + host() + ": " + t, t);
-            }
-        }
-        AppTable table;
-        try {
-            table = apps.add(new LoadedApp(name, group, app, options, descriptor, context));
-        } catch (AppLoadException e) {
-            teardown(new LoadedApp(name, group, app, options, descriptor, context));
-            throw e;
-        }
-        applyTable(table);
-        LOG.info("loaded app '{}' in group '{}' on {}", name, group, host());
-        return group;
+        return lifecycle.load(name, app, options, (n, g) -> new HostAppContext(this, cluster, options.parameters(), n, g));
     }
 
     @Override
     public boolean unloadApp(String group) {
-        List<LoadedApp> removed = apps.remove(group);
-        if (removed.isEmpty()) {
-            return false;
-        }
-        applyTable(apps.table());
-        removed.forEach(this::teardown);
-        LOG.info("unloaded group '{}' ({} app(s)) on {}", group, removed.size(), host());
-        return true;
+        return lifecycle.unload(group);
     }
 
     /** Unloads one app instance of a group (rollback of a cluster-wide load); true when it was there. */
     public boolean unloadInstance(String group, Object instance) {
-        LoadedApp removed = apps.remove(group, instance);
-        if (removed == null) {
-            return false;
-        }
-        applyTable(apps.table());
-        teardown(removed);
-        return true;
+        return lifecycle.unloadInstance(group, instance);
     }
 
     /** Unloads every group (kernel stop). */
     public void unloadAll() {
-        for (String group : new ArrayList<>(apps.apps().keySet())) {
-            unloadApp(group);
-        }
-    }
-
-    private void applyTable(AppTable table) {
-        LinkedHashSet<String> headers = new LinkedHashSet<>(table.extraHeaders());
-        headers.addAll(configuredAppHeaders);
-        models.appHeaders(List.copyOf(headers));
-        subscriptions.appEvents(table.events());
-    }
-
-    private void teardown(LoadedApp app) {
-        if (app.instance() instanceof Prepost prepost) {
-            try {
-                prepost.teardown(app.context());
-            } catch (VirtualMachineError e) {
-                throw e;
-            } catch (Throwable t) {
-                LOG.error("app '{}' (group '{}') failed its teardown on {}: {}", app.name(), app.group(), host(), t.toString(), t);
-            }
-        }
+        lifecycle.unloadAll();
     }
 
     @Override

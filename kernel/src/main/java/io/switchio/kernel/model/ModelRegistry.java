@@ -1,6 +1,5 @@
 package io.switchio.kernel.model;
 
-import io.switchio.spi.AppOptions;
 import io.switchio.spi.Event;
 import io.switchio.spi.SwitchioException;
 import java.util.ArrayList;
@@ -31,13 +30,12 @@ public final class ModelRegistry {
 
     private final HostScope scope;
     private final SessionFactory factory;
-    private final String trackingHeader;
+    private final SessionRouting routing;
     private final Map<String, SessionModel> sessions = new ConcurrentHashMap<>();
     private final Map<String, CallModel> calls = new ConcurrentHashMap<>();
     private final Map<String, JobModel> jobs = new ConcurrentHashMap<>();
     private final Map<String, JobModel> jobsBySession = new ConcurrentHashMap<>();
     private final HostCounters counters;
-    private volatile List<String> appHeaders;
     private boolean controlled;
     private Consumer<SessionModel> endListener = s -> { };
     private final Map<String, Boolean> tombstones = new java.util.LinkedHashMap<>(256, 0.75f, false) {
@@ -58,8 +56,7 @@ public final class ModelRegistry {
     public ModelRegistry(HostScope scope, SessionFactory factory, List<String> appHeaders, String trackingHeader) {
         this.scope = Objects.requireNonNull(scope, "scope");
         this.factory = Objects.requireNonNull(factory, "factory");
-        this.appHeaders = List.copyOf(appHeaders);
-        this.trackingHeader = Objects.requireNonNull(trackingHeader, "trackingHeader");
+        this.routing = new SessionRouting(appHeaders, trackingHeader);
         this.counters = new HostCounters(sessions::size, calls::size, jobs::size);
     }
 
@@ -82,17 +79,17 @@ public final class ModelRegistry {
 
     /** Replaces the activation headers (apps may add their own in front). */
     public void appHeaders(List<String> headers) {
-        this.appHeaders = List.copyOf(headers);
+        routing.appHeaders(headers);
     }
 
     /** The activation headers in the order they are consulted. */
     public List<String> appHeaders() {
-        return appHeaders;
+        return routing.appHeaders();
     }
 
     /** The header that groups legs into calls. */
     public String trackingHeader() {
-        return trackingHeader;
+        return routing.trackingHeader();
     }
 
     /** Registers a job before its {@code bgapi} is sent. */
@@ -154,9 +151,9 @@ public final class ModelRegistry {
         SessionModel session = sessions.get(uuid);
         boolean created = session == null;
         if (created) {
-            String appId = chooseApp(event);
+            String appId = routing.appOf(event);
             session = factory.create(scope, uuid, appId, event);
-            String key = callKey(event, uuid);
+            String key = routing.callKeyOf(event, uuid);
             CallModel call = calls.computeIfAbsent(key, CallModel::new);
             call.add(session);
             session.attach(call);
@@ -262,24 +259,6 @@ public final class ModelRegistry {
         session.renamed(now);
         long index = session.record(event);
         return new ModelUpdate(session, index, session.jobModel(), false, false);
-    }
-
-    private String chooseApp(Event event) {
-        for (String header : appHeaders) {
-            String v = event.header(header);
-            if (v != null && !v.isEmpty()) {
-                return v;
-            }
-        }
-        return AppOptions.DEFAULT_GROUP;
-    }
-
-    private String callKey(Event event, String uuid) {
-        String key = event.header(trackingHeader);
-        if ((key == null || key.isEmpty()) && "variable_call_uuid".equals(trackingHeader)) {
-            key = event.header("Channel-Call-UUID");
-        }
-        return key == null || key.isEmpty() ? uuid : key;
     }
 
     /** The live sessions. */

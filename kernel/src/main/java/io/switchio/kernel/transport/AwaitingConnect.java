@@ -1,11 +1,14 @@
 package io.switchio.kernel.transport;
 
+import io.switchio.kernel.protocol.EslCommand;
 import io.switchio.kernel.protocol.EslMessage;
 import io.switchio.spi.ConnectionLostException;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * The stages of desired-state changes (subscriptions, filters, log level) made while a
@@ -13,7 +16,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * answered on the next connect, or fails when that application fails, or when the connection is
  * closed or gives up first; so a caller that waits learns when the change really took effect.
  *
- * <p>Threading: any thread; a lock-free queue. {@link #add} from senders, {@link #applied} from
+ * <p>Threading: any thread; a lock-free queue. {@link #sendOrAwait} from senders, {@link #applied} from
  * the connection's reader (or starting) thread, {@link #failAll} from whoever closes.
  */
 final class AwaitingConnect {
@@ -26,10 +29,31 @@ final class AwaitingConnect {
         this.address = address;
     }
 
-    /** A new stage that waits for the next application of the desired state. */
-    CompletableFuture<EslMessage> add() {
+    /**
+     * Sends a change of the desired state now when connected. Otherwise the returned stage
+     * completes (with {@code null}) once the whole desired state, this change included, has been
+     * applied and answered on the next connect, or fails when that application fails or the
+     * connection is closed or given up first.
+     */
+    CompletableFuture<EslMessage> sendOrAwait(EslCommand command, BooleanSupplier connected,
+            Function<EslCommand, CompletableFuture<EslMessage>> send, BooleanSupplier closing) {
+        if (connected.getAsBoolean()) {
+            return send.apply(command);
+        }
         CompletableFuture<EslMessage> f = new CompletableFuture<>();
         waiting.add(f);
+        if (connected.getAsBoolean()) {
+            // connected meanwhile: the drain may have run before f was queued; applying again is idempotent
+            send.apply(command).whenComplete((r, e) -> {
+                if (e != null) {
+                    f.completeExceptionally(e);
+                } else {
+                    f.complete(r);
+                }
+            });
+        } else if (closing.getAsBoolean()) {
+            failAll("the connection was closed");
+        }
         return f;
     }
 

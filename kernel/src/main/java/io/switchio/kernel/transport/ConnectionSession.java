@@ -222,30 +222,9 @@ final class ConnectionSession {
         return l.send(command, timeoutNanos());
     }
 
-    /**
-     * Sends a change of the desired state now when connected. Otherwise the returned stage
-     * completes (with {@code null}) once the whole desired state, this change included, has been
-     * applied and answered on the next connect, or fails when that application fails or the
-     * connection is closed or given up first. Call after recording the change in the desired state.
-     */
+    /** See {@link AwaitingConnect#sendOrAwait}: call after recording the change in the desired state. */
     CompletableFuture<EslMessage> sendIfConnected(EslCommand command) {
-        if (connected) {
-            return send(command);
-        }
-        CompletableFuture<EslMessage> f = awaitingConnect.add();
-        if (connected) {
-            // connected meanwhile: the drain may have run before f was queued; applying again is idempotent
-            send(command).whenComplete((r, e) -> {
-                if (e != null) {
-                    f.completeExceptionally(e);
-                } else {
-                    f.complete(r);
-                }
-            });
-        } else if (closing.get()) {
-            awaitingConnect.failAll("the connection was closed");
-        }
-        return f;
+        return awaitingConnect.sendOrAwait(command, () -> connected, this::send, closing::get);
     }
 
     boolean isConnected() {

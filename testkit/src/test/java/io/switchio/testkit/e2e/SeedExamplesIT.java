@@ -97,7 +97,9 @@ class SeedExamplesIT {
                 E2e.await(() -> client.sessions().size() == 3, () -> "three legs: " + client.sessions());
                 assertEquals(2, counter.legs.get("INBOUND").get());
                 assertEquals(1, counter.legs.get("OUTBOUND").get());
-                assertTrue(client.session(caller).orElseThrow().call().vars().containsKey("answered"));
+                // the coroutine's recv wakes on the event's arrival, possibly before Cdr's callback ran
+                E2e.await(() -> client.session(caller).orElseThrow().call().vars().containsKey("answered"),
+                        () -> "Cdr stamped the answer into the call vars");
 
                 client.session(caller).orElseThrow().hangup();
                 E2e.await(() -> client.sessions().isEmpty(), () -> client.sessions().size() + " legs left");
