@@ -1,8 +1,10 @@
 package io.switchio.kernel.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.switchio.kernel.client.ControlledChannel;
 import io.switchio.kernel.protocol.EventFormat;
 import io.switchio.kernel.protocol.SendmsgCommand;
 import io.switchio.kernel.ring.RingItem;
@@ -15,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -91,6 +94,55 @@ class EslOutboundServerIT {
             fs.getOutputStream().write(ScriptedEslServer.reply("-ERR aready enabled.").getBytes(StandardCharsets.UTF_8));
             RingItem.ConnectionDown down = probe.await(RingItem.ConnectionDown.class);
             assertTrue(down.reason().contains("-ERR aready enabled."), down.reason());
+        } finally {
+            server.close();
+        }
+        assertEquals(0, threads.alive());
+    }
+
+    @Test
+    void theChannelDataReachesTheRingAndAControlledChannelSpeaksOnItsOwnSocket() throws Exception {
+        TransportThreads threads = new TransportThreads("out");
+        RingProbe probe = new RingProbe(256);
+        CompletableFuture<OutboundChannel> handed = new CompletableFuture<>();
+        EslOutboundServer server = new EslOutboundServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                probe.ring, EventFormat.PLAIN, false, null, Duration.ofSeconds(5), handed::complete, threads);
+        server.start();
+        try (Socket fs = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+            fs.setSoTimeout(10_000);
+            InputStream in = fs.getInputStream();
+            OutputStream out = fs.getOutputStream();
+            assertEquals("connect", readCommand(in));
+            out.write(CHANNEL_DATA.getBytes(StandardCharsets.UTF_8));
+            assertEquals("myevents plain", readCommand(in));
+            out.write(ScriptedEslServer.reply("+OK Events Enabled").getBytes(StandardCharsets.UTF_8));
+            OutboundChannel channel = handed.get(10, TimeUnit.SECONDS);
+            RingItem.EventReceived data = probe.awaitEvents("CHANNEL_DATA", 1).get(0);
+            assertEquals(channel.id(), data.host());
+            assertEquals(UUID, data.event().uniqueId());
+
+            ControlledChannel controlled = new ControlledChannel(channel, EventFormat.PLAIN);
+            CompletableFuture<?> added = controlled.subscribeAsync(Set.of("CHANNEL_ANSWER", "PLAYBACK_START"));
+            assertEquals("event plain PLAYBACK_START", readCommand(in), "myevents already covers CHANNEL_ANSWER");
+            out.write(ScriptedEslServer.reply("+OK event listener enabled plain").getBytes(StandardCharsets.UTF_8));
+            added.get(10, TimeUnit.SECONDS);
+            CompletableFuture<?> removed = controlled.subscribeAsync(Set.of("CHANNEL_ANSWER"));
+            assertEquals("nixevent PLAYBACK_START", readCommand(in), "what myevents enabled is never nixed");
+            out.write(ScriptedEslServer.reply("+OK events nixed").getBytes(StandardCharsets.UTF_8));
+            removed.get(10, TimeUnit.SECONDS);
+
+            Thread exec = Thread.ofVirtual().start(() -> controlled.execute(UUID, "playback", "tone.wav", 1));
+            assertTrue(readCommand(in).startsWith("sendmsg\ncall-command: execute\nexecute-app-name: playback"),
+                    "sendmsg to the controlled channel carries no uuid");
+            out.write(ScriptedEslServer.reply("+OK").getBytes(StandardCharsets.UTF_8));
+            exec.join(10_000);
+            assertTrue(controlled.isConnected());
+
+            fs.close();
+            RingItem.ConnectionDown down = probe.await(RingItem.ConnectionDown.class);
+            assertEquals(channel.id(), down.host());
+            assertEquals(channel.id(), server.pollEnded(), "the ended connection is named in ring order");
+            assertFalse(controlled.isConnected());
         } finally {
             server.close();
         }
