@@ -61,6 +61,12 @@ abstract class KernelSettings {
      * a session of {@link Kernel#outbound()}, its group chosen by the same activation headers
      * from its {@code CHANNEL_DATA}. With an outbound server no host is required.
      *
+     * <p>The channel parks before {@code myevents} takes effect, so an app sees
+     * {@code CHANNEL_DATA} first (not {@code CHANNEL_PARK}). Session commands sent with
+     * {@code api} ({@code answer()}, {@code hangup()}, {@code getvar()}...) and on-demand
+     * subscriptions need the socket app's {@code full} keyword; {@code execute}-style commands
+     * ({@code playback}, {@code bridge}...) work without it (esl-protocol §5.1).
+     *
      * @param bindAddress the address to listen on, e.g. {@code 127.0.0.1}
      * @param port the port (0 picks a free one, see {@link Kernel#outboundPort()})
      */

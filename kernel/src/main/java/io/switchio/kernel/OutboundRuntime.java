@@ -55,12 +55,13 @@ final class OutboundRuntime implements RingDispatchLoop.ConnectionListener {
     private final KernelClient client;
     private final RingDispatchLoop loop;
     private final EslOutboundServer server;
+    private final SubscriptionSet subscriptions;
 
     OutboundRuntime(Kernel.Builder settings, KernelThreads threads) {
         KernelSettings.Outbound o = settings.outbound;
         this.address = "outbound " + o.bind() + ":" + o.port();
         EventRing ring = new EventRing(settings.ringCapacity);
-        SubscriptionSet subscriptions = new SubscriptionSet(channels);
+        this.subscriptions = new SubscriptionSet(channels);
         HostScope scope = new HostScope("outbound", settings.historyLimit, settings.commandTimeout, subscriptions);
         this.models = new ModelRegistry(scope,
                 (s, uuid, app, first) -> new KernelSession(s, uuid, app, first, channels.require(uuid)),
@@ -87,6 +88,7 @@ final class OutboundRuntime implements RingDispatchLoop.ConnectionListener {
 
     /** Starts the dispatcher, then listens. */
     void start() {
+        subscriptions.resend();
         loop.start();
         try {
             server.start();
