@@ -29,6 +29,16 @@ public interface Counters {
     /** Sessions that were never answered or ended with a cause other than NORMAL_CLEARING. */
     long failedSessions();
 
+    /**
+     * The uuids of the newest failed sessions that ended with a hangup cause, oldest first: at most
+     * 1,000 per cause and host, so a long load test keeps the recent failures to inspect without
+     * growing without bound.
+     *
+     * @param cause a hangup cause, e.g. {@code USER_BUSY}
+     * @return the uuids; empty when none failed with that cause
+     */
+    java.util.List<String> failedSessions(String cause);
+
     /** Failed background jobs per FreeSWITCH reason, e.g. {@code USER_BUSY -> 2}. */
     Map<String, Long> failedJobs();
 

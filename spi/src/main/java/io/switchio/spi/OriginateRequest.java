@@ -17,9 +17,11 @@ import java.util.regex.Pattern;
  *
  * <p>Values may contain {@code {field}} placeholders, which makes the request a template:
  * {@link #fill(Map)} substitutes user fields, and the client fills {@code {uuid_str}} (the new
- * leg's uuid) and {@code {app_id}} per call. Values are validated when set: CR, LF, braces and
- * brackets that are not placeholders are refused, so user data cannot break the command; commas
- * inside variable values are escaped when rendered.
+ * leg's uuid) and {@code {app_id}} per call. Values are validated when set (and again when filled):
+ * CR, LF, single quotes, braces and brackets that are not placeholders and a trailing backslash are
+ * refused; the endpoint, proxy and dialplan parts must be single words; the app argument may hold
+ * neither {@code )} nor spaces. So user data cannot break the command. Commas inside variable
+ * values are escaped and values with spaces single-quoted when rendered.
  *
  * <p>Threading: immutable; any thread. The {@link Builder} is not thread-safe.
  */
@@ -121,12 +123,14 @@ public final class OriginateRequest {
      */
     public OriginateRequest fill(Map<String, String> fields) {
         Builder b = new Builder(substitute(endpoint, fields));
-        b.proxy = proxy == null ? null : checked("proxy", substitute(proxy, fields));
-        b.app = app;
-        b.appArg = checked("app argument", substitute(appArg, fields));
-        b.dialplanExten = dialplanExten == null ? null : substitute(dialplanExten, fields);
-        b.dialplanType = dialplanType;
-        b.dialplanContext = dialplanContext;
+        if (proxy != null) {
+            b.proxy(substitute(proxy, fields));
+        }
+        if (app != null) {
+            b.app(app, substitute(appArg, fields));
+        } else {
+            b.dialplan(substitute(dialplanExten, fields), dialplanType, dialplanContext);
+        }
         b.variables.clear();
         variables.forEach((k, v) -> b.variable(k, substitute(v, fields)));
         return b.build();
@@ -164,10 +168,23 @@ public final class OriginateRequest {
             }
         }
         String withoutPlaceholders = PLACEHOLDER.matcher(value).replaceAll("");
-        for (char c : new char[] {'{', '}', '[', ']'}) {
+        for (char c : new char[] {'{', '}', '[', ']', '\''}) {
             if (withoutPlaceholders.indexOf(c) >= 0) {
-                throw new IllegalArgumentException(what + " must not contain '" + c + "' (it would break the originate string): " + value);
+                throw new IllegalArgumentException(what + " must not contain " + (c == '\'' ? "a single quote" : "'" + c + "'")
+                        + " (it would break the originate string): " + value);
             }
+        }
+        if (value.endsWith("\\")) {
+            throw new IllegalArgumentException(what + " must not end with a backslash (it would escape the next separator): " + value);
+        }
+        return value;
+    }
+
+    /** A value FreeSWITCH's originate API reads as one argument: no white space at all. */
+    static String token(String what, String value) {
+        checked(what, value);
+        if (value.isBlank() || value.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException(what + " must be one non-blank word without spaces: '" + value + "'");
         }
         return value;
     }
@@ -194,11 +211,7 @@ public final class OriginateRequest {
         private final Map<String, String> variables = new LinkedHashMap<>();
 
         private Builder(String endpoint) {
-            String value = checked("endpoint", endpoint);
-            if (value.isBlank() || value.chars().anyMatch(Character::isWhitespace)) {
-                throw new IllegalArgumentException("endpoint must be non-blank without spaces: '" + value + "'");
-            }
-            this.endpoint = value;
+            this.endpoint = token("endpoint", endpoint);
             timeout(Duration.ofSeconds(60));
             callerId("Mr_switchio", "1112223333");
             variable("originator_codec", "PCMU");
@@ -208,23 +221,34 @@ public final class OriginateRequest {
 
         /** Appends {@code ;fs_path=sip:<proxy>}: the first hop, e.g. the device under test. */
         public Builder proxy(String proxy) {
-            this.proxy = checked("proxy", proxy);
+            this.proxy = token("proxy", proxy);
             return this;
         }
 
-        /** The application the leg runs once answered, e.g. {@code park} with arg "". */
+        /**
+         * The application the leg runs once answered, e.g. {@code park} with arg "". FreeSWITCH ends
+         * the argument at the first {@code )} and splits the command on spaces, so the argument may
+         * contain neither.
+         */
         public Builder app(String name, String arg) {
-            this.app = checked("app", name);
-            this.appArg = checked("app argument", arg);
+            if (name == null || !name.matches("[A-Za-z0-9_]+")) {
+                throw new IllegalArgumentException("app name must be letters, digits or '_': '" + name + "'");
+            }
+            checked("app argument", arg);
+            if (arg.indexOf(')') >= 0 || arg.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("app argument must contain neither ')' nor spaces (FreeSWITCH would cut it there): '" + arg + "'");
+            }
+            this.app = name;
+            this.appArg = arg;
             this.dialplanExten = null;
             return this;
         }
 
         /** Sends the answered leg to a dialplan extension instead of an application. */
         public Builder dialplan(String exten, String type, String context) {
-            this.dialplanExten = checked("dialplan extension", exten);
-            this.dialplanType = checked("dialplan type", type);
-            this.dialplanContext = checked("dialplan context", context);
+            this.dialplanExten = token("dialplan extension", exten);
+            this.dialplanType = token("dialplan type", type);
+            this.dialplanContext = token("dialplan context", context);
             this.app = null;
             return this;
         }
@@ -265,15 +289,14 @@ public final class OriginateRequest {
             return variable(var, value);
         }
 
-        /** Any channel variable; set last wins. */
+        /** Any channel variable; set last wins, in the place it was first set. */
         public Builder variable(String name, String value) {
             checked("variable name", name);
             if (name.isBlank() || name.indexOf('=') >= 0 || name.indexOf(',') >= 0
                     || name.chars().anyMatch(Character::isWhitespace)) {
                 throw new IllegalArgumentException("variable name must be non-blank without '=', ',' or spaces: '" + name + "'");
             }
-            variables.remove(name);
-            variables.put(name, checked("value of " + name, value));
+            variables.put(name, checked("value of " + name, value)); // an override keeps its place
             return this;
         }
 

@@ -43,6 +43,30 @@ class OriginateRequestTest {
     }
 
     @Test
+    void partsTheOriginateApiSplitsOnSpacesMustBeSingleWords() {
+        OriginateRequest.Builder b = OriginateRequest.to("loopback/1000");
+        assertThrows(IllegalArgumentException.class, () -> b.proxy("p q"));
+        assertThrows(IllegalArgumentException.class, () -> b.dialplan("1000 9999", "XML", "default"));
+        assertThrows(IllegalArgumentException.class, () -> b.dialplan("1000", "XML", "de fault"));
+        assertThrows(IllegalArgumentException.class, () -> b.app("play back", ""));
+        assertThrows(IllegalArgumentException.class, () -> b.app("playback", "x) bogus"));
+        assertThrows(IllegalArgumentException.class, () -> b.app("playback", "/tmp/a b.wav"));
+        assertThrows(IllegalArgumentException.class, () -> b.variable("a", "x\\"));
+        assertThrows(IllegalArgumentException.class, () -> b.variable("a", "it's"));
+    }
+
+    @Test
+    void fillingATemplateChecksTheFilledValuesAgain() {
+        OriginateRequest exten = OriginateRequest.to("loopback/1000").dialplan("{ext}", "XML", "default").build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> exten.fill(Map.of("ext", "1 XML evil")));
+        assertTrue(e.getMessage().contains("one non-blank word"), e.getMessage());
+        OriginateRequest proxied = OriginateRequest.to("loopback/1000").proxy("{dut}").app("echo", "{arg}").build();
+        assertThrows(IllegalArgumentException.class, () -> proxied.fill(Map.of("dut", "a b")));
+        assertThrows(IllegalArgumentException.class, () -> proxied.fill(Map.of("dut", "ok", "arg", "x)y")));
+        assertEquals("dut:5060", proxied.fill(Map.of("dut", "dut:5060")).proxy().orElseThrow());
+    }
+
+    @Test
     void commasInValuesAreAllowedForTheRendererToEscape() {
         OriginateRequest r = OriginateRequest.to("loopback/1000").absoluteCodecs("PCMU,PCMA").build();
         assertEquals("PCMU,PCMA", r.variables().get("absolute_codec_string"));

@@ -106,6 +106,15 @@ public final class KernelCluster implements Cluster {
         }
 
         @Override
+        public java.util.List<String> failedSessions(String cause) {
+            java.util.List<String> all = new java.util.ArrayList<>();
+            for (Client c : clients) {
+                all.addAll(c.counters().failedSessions(cause));
+            }
+            return java.util.List.copyOf(all);
+        }
+
+        @Override
         public Map<String, Long> failedJobs() {
             return merge(Counters::failedJobs);
         }

@@ -7,8 +7,8 @@ import java.util.StringJoiner;
 /**
  * Renders an {@link OriginateRequest} as the argument of {@code originate} (switchio-reference
  * §2.10): {@code {var=value,...}<endpoint>[;fs_path=sip:<proxy>] &<app>(<arg>)} or
- * {@code ... <exten> <dialplan> <context>}. Commas in values are escaped as {@code \,}; the request
- * already refused CR, LF, braces and brackets.
+ * {@code ... <exten> <dialplan> <context>}. Commas in values are escaped as {@code \,} and values
+ * with spaces single-quoted; the request already refused CR, LF, quotes, braces and brackets.
  *
  * <p>Threading: stateless; any thread.
  */
@@ -29,14 +29,15 @@ public final class OriginateRenderer {
         }
         StringJoiner vars = new StringJoiner(",", "{", "}");
         vars.setEmptyValue("");
-        request.variables().forEach((k, v) -> vars.add(k + "=" + WireArguments.escapeCommas(v)));
+        request.variables().forEach((k, v) -> vars.add(k + "=" + value(v)));
         added.forEach((k, v) -> {
             if (!request.variables().containsKey(k)) {
                 WireArguments.token("variable name", k);
-                if (WireArguments.text("value of " + k, v).indexOf('{') >= 0 || v.indexOf('}') >= 0) {
-                    throw new IllegalArgumentException("value of " + k + " must not contain '{' or '}': '" + v + "'");
+                if (WireArguments.text("value of " + k, v).indexOf('{') >= 0 || v.indexOf('}') >= 0
+                        || v.indexOf('\'') >= 0 || v.endsWith("\\")) {
+                    throw new IllegalArgumentException("value of " + k + " must not contain '{', '}' or a single quote, nor end with a backslash: '" + v + "'");
                 }
-                vars.add(k + "=" + WireArguments.escapeCommas(v));
+                vars.add(k + "=" + value(v));
             }
         });
         StringBuilder out = new StringBuilder("originate ").append(vars).append(request.endpoint());
@@ -48,5 +49,15 @@ public final class OriginateRenderer {
                     .append(' ').append(request.dialplanContext());
         }
         return WireArguments.text("originate command", out.toString());
+    }
+
+    /**
+     * One variable value: commas escaped as {@code \,}; a value with white space single-quoted,
+     * since the originate API splits its arguments on spaces and strips the quotes (esl-protocol
+     * §13.2).
+     */
+    private static String value(String v) {
+        String escaped = WireArguments.escapeCommas(v);
+        return escaped.chars().anyMatch(Character::isWhitespace) ? "'" + escaped + "'" : escaped;
     }
 }

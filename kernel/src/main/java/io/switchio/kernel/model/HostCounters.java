@@ -87,6 +87,7 @@ public final class HostCounters implements Counters {
     }
 
     /** The uuids of the newest failed sessions of a hangup cause (at most {@value #FAILED_KEPT_PER_CAUSE}). */
+    @Override
     public List<String> failedSessions(String cause) {
         failedLock.lock();
         try {
