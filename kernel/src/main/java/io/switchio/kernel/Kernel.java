@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embeddable switchio runtime: one ESL connection per FreeSWITCH host, each with its own
- * dispatcher thread, models and apps, behind one {@link Cluster}.
+ * dispatcher thread, models and apps, behind one {@link Cluster}; optionally an outbound server
+ * ({@link Builder#outbound(String, int)}) whose handed-over channels reach the same apps as
+ * sessions of {@link #outbound()}.
  *
  * <pre>{@code
  * try (Kernel kernel = Kernel.builder().host("127.0.0.1", 8021).build()) {
