@@ -73,10 +73,11 @@ public final class AppRunner {
 
     private void run(Channel ch, AppMessage msg, RunningApp outer) {
         App app = apps.get(msg.app());
-        RunningApp run = new RunningApp(ch, msg, msg.arg());
+        String data = calls.engine().expander().expand(msg.arg(), ch);
+        RunningApp run = new RunningApp(ch, msg, data);
         run.outer = outer;
         run.startedMicros = calls.engine().clock().nowMicros();
-        ch.vars.set("current_application_data", msg.arg());
+        ch.vars.set("current_application_data", data);
         ch.vars.set("current_application", msg.app());
         fireExecute("CHANNEL_EXECUTE", run, false);
         if (app == null) {
