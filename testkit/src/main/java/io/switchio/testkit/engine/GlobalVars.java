@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The switch's global variables ({@code global_getvar}, {@code global_setvar}, {@code $${name}}),
  * seeded like a stock FreeSWITCH 1.10 with the values {@code vars.xml} and the core set:
- * {@code hostname}, {@code switchname}, {@code local_ip_v4}, {@code local_ip_v6}, {@code domain},
+ * {@code hostname}, {@code switchname}, {@code local_ip_v4}, {@code local_ip_v6}, {@code domain}, {@code hold_music},
  * {@code core_uuid} and one {@code <profile>_sip_port} per SIP profile.
  *
  * <p>Threading: thread-safe (a concurrent map); read by the engine thread and API handlers.
@@ -24,6 +24,7 @@ public final class GlobalVars {
         vars.put("local_ip_v6", "::1");
         vars.put("domain", "127.0.0.1");
         vars.put("domain_name", "127.0.0.1");
+        vars.put("hold_music", "local_stream://moh");
         config.sipProfiles().forEach((profile, port) -> vars.put(profile + "_sip_port", Integer.toString(port)));
     }
 
