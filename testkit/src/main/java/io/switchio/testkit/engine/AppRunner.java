@@ -99,6 +99,9 @@ public final class AppRunner {
             ch.current = run;
         }
         app.start(run, calls);
+        if ("park".equals(msg.app())) {
+            pumpSessionEvents(ch);
+        }
     }
 
     /** Ends an app run: CHANNEL_EXECUTE_COMPLETE, echo event, loop or next queued message. */
@@ -147,6 +150,8 @@ public final class AppRunner {
         AppMessage next = ch.queue.poll();
         if (next != null) {
             run(ch, next, null);
+        } else {
+            pumpSessionEvents(ch);
         }
     }
 
@@ -195,6 +200,31 @@ public final class AppRunner {
         }
     }
 
+    /**
+     * {@code sendevent} addressed to this leg's Unique-ID: queued on the session; a park loop fires it
+     * with the channel's data appended (no standard headers: switch_ivr_park does not prep it).
+     */
+    public void queueSessionEvent(Channel ch, SimEvent e) {
+        if (ch.destroyed) {
+            return;
+        }
+        if (ch.sessionEvents == null) {
+            ch.sessionEvents = new java.util.ArrayDeque<>(2);
+        }
+        ch.sessionEvents.add(e);
+        pumpSessionEvents(ch);
+    }
+
+    /** Fires the queued session events while the leg idles in park. */
+    public void pumpSessionEvents(Channel ch) {
+        while (ch.sessionEvents != null && !ch.sessionEvents.isEmpty() && ch.parkApp != null && ch.current == null
+                && !ch.hangingUp) {
+            SimEvent e = ch.sessionEvents.poll();
+            ev.channelData(e, ch);
+            ev.bus().fire(e, false);
+        }
+    }
+
     /** {@code uuid_break}: stop the running app (and with {@code all} drop the queue). */
     public void breakApp(Channel ch, boolean all) {
         if (all) {
@@ -227,6 +257,7 @@ public final class AppRunner {
     /** On hangup: running app closes itself, then the park unwinds; queued messages are dropped. */
     public void unwind(Channel ch) {
         ch.queue.clear();
+        ch.sessionEvents = null;
         while (ch.current != null) {
             RunningApp run = ch.current;
             run.cancelTimer();

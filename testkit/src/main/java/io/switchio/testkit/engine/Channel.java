@@ -73,6 +73,8 @@ public final class Channel {
     public RunningApp current;
     /** Messages waiting for the current application to finish. */
     public final ArrayDeque<AppMessage> queue = new ArrayDeque<>(2);
+    /** Events queued on the session ({@code sendevent} with its Unique-ID), fired by the park loop. */
+    public ArrayDeque<SimEvent> sessionEvents;
     /** Active recordings (record_session / uuid_record). */
     public List<Recording> recordings;
     /** Pending originate waiting for this leg to answer, or null. */

@@ -156,9 +156,19 @@ public final class EventBus {
 
     /** Assigns the next {@code Event-Sequence} and hands the event to every sink, in one step. */
     public void fire(SimEvent e) {
+        fire(e, true);
+    }
+
+    /**
+     * Hands an event to every sink; {@code numbered} false for an event that never went through
+     * switch_event_prep_for_delivery (no standard headers, no {@code Event-Sequence} taken).
+     */
+    public void fire(SimEvent e, boolean numbered) {
         fireLock.lock();
         try {
-            e.assignSequence(++sequence);
+            if (numbered) {
+                e.assignSequence(++sequence);
+            }
             fired++;
             if (toLose.get() > 0 && toLose.getAndDecrement() > 0) {
                 return;
