@@ -205,11 +205,30 @@ public final class CoreApis {
         return id;
     }
 
+    /** {@code +<seconds>} from now, or an absolute epoch second ({@code sched_api}, {@code sched_broadcast}). */
     private long delayMillis(String when) {
         if (when.startsWith("+")) {
-            return Long.parseLong(when.substring(1)) * 1000;
+            return atol(when.substring(1)) * 1000;
         }
-        return 0;
+        long now = engine.clock().nowMicros() / 1_000_000;
+        return Math.max(0, atol(when) - now) * 1000;
+    }
+
+    /**
+     * {@code sched_hangup}'s time: FreeSWITCH reads the delay from the text after its first character
+     * whether or not it is {@code +} (the §11 quirk: {@code 30} is now, {@code 130} is 30 s).
+     */
+    private static long hangupDelayMillis(String when) {
+        return when.isEmpty() ? 0 : atol(when.substring(1)) * 1000;
+    }
+
+    /** Leading decimal digits as C's {@code atol} reads them (0 when there are none). */
+    private static long atol(String s) {
+        long v = 0;
+        for (int i = 0; i < s.length() && Character.isDigit(s.charAt(i)) && v < 100_000_000_000L; i++) {
+            v = v * 10 + (s.charAt(i) - '0');
+        }
+        return v;
     }
 
     private String schedule(long ms, Runnable r) {
@@ -232,7 +251,7 @@ public final class CoreApis {
         }
         HangupCause cause = HangupCause.parse(t.size() > 2 ? t.get(2) : null, HangupCause.ALLOTTED_TIMEOUT);
         String uuid = ch.uuid;
-        schedule(delayMillis(t.get(0)), () -> {
+        schedule(hangupDelayMillis(t.get(0)), () -> {
             Channel c = engine.channel(uuid);
             if (c != null) {
                 dispatcher.calls().hangup(c, cause);

@@ -107,7 +107,7 @@ public final class UuidApis {
             if (ch == null) {
                 return done("-ERR No such channel!\n");
             }
-            String v = ch.vars.get(p[1]);
+            String v = engine.expander().lookup(ch, p[1]);
             return done(v == null ? "_undef_" : v);
         });
         d.register("uuid_send_dtmf", a -> dtmf(a, true));
@@ -166,6 +166,9 @@ public final class UuidApis {
         }
         Channel a = engine.channel(p[0]);
         Channel b = engine.channel(p[1]);
+        if ((b == null || b.hangingUp) && p.length > 2) {
+            b = engine.channel(p[2]);
+        }
         if (a == null || b == null || a.hangingUp || b.hangingUp || !(a.answered || a.early || b.answered || b.early)) {
             return done("-ERR Invalid uuid\n");
         }

@@ -156,6 +156,22 @@ public final class VariableExpander {
         return -1;
     }
 
+    /**
+     * A variable as {@code switch_channel_get_variable_dup} reads it ({@code uuid_getvar},
+     * {@code ${name}}): {@code name[i]} takes an array element; unset channel variables fall back to
+     * the caller-profile field, then to the global variable. Null when none has it.
+     */
+    public String lookup(Channel ch, String nameWithIndex) {
+        String name = nameWithIndex;
+        int index = -1;
+        int bracket = name.indexOf('[');
+        if (bracket >= 0 && name.indexOf(']', bracket) > 0) {
+            index = leadingInt(name.substring(bracket + 1));
+            name = name.substring(0, bracket);
+        }
+        return channelValue(ch, name, index);
+    }
+
     private String channelValue(Channel ch, String name, int index) {
         if (ch == null) {
             return globals.get(name);
