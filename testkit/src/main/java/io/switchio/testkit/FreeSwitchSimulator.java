@@ -87,7 +87,9 @@ public final class FreeSwitchSimulator implements AutoCloseable {
         ApiDispatcher apis = new ApiDispatcher(engine, calls);
         apis.register("originate", originate);
         engine.expansionApi(apis::executeNow);
-        new UuidApis(engine, calls, recorder).register(apis);
+        UuidApis uuidApis = new UuidApis(engine, calls, recorder);
+        uuidApis.register(apis);
+        apps.put("transfer", uuidApis::transferApp);
         server = new EslServer(engine, apis, port);
         apps.put("socket", new io.switchio.testkit.apps.SocketApp(server));
         new CoreApis(engine, apis, server::shutdownConnections).register(apis);

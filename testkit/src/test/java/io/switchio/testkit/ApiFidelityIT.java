@@ -9,7 +9,10 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** §11 details: uuid_getvar's fallbacks and array index, sched_hangup's time quirk, uuid_bridge's fallback leg. */
+/**
+ * §11/§12 details: uuid_getvar's fallbacks and array index, sched_hangup's time quirk, uuid_bridge's
+ * fallback leg, the break and transfer applications.
+ */
 class ApiFidelityIT {
     private static FreeSwitchSimulator fs;
 
@@ -65,6 +68,47 @@ class ApiFidelityIT {
             assertEquals("+OK " + fallback + "\n", api(c, "uuid_bridge " + a + " 00000000-0000-0000-0000-000000000000 " + fallback));
             assertEquals(fallback, c.await(f -> f.isEvent("CHANNEL_BRIDGE")).ev("Bridge-B-Unique-ID"));
             api(c, "hupall");
+        }
+    }
+
+    private static void execute(RawEslClient c, String uuid, String app, String arg) throws Exception {
+        c.send("sendmsg " + uuid + "\ncall-command: execute\nexecute-app-name: " + app + "\nexecute-app-arg: " + arg + "\n\n");
+        c.reply();
+    }
+
+    @Test
+    void aQueuedBreakStopsThePlaybackItRunsInside() throws Exception {
+        try (RawEslClient c = RawEslClient.login(fs, "ALL")) {
+            String u = fs.injectInboundCall("2000", Map.of());
+            c.await(f -> f.isEvent("CHANNEL_PARK") && u.equals(f.ev("Unique-ID")));
+            api(c, "uuid_answer " + u);
+            execute(c, u, "playback", "silence_stream://600000");
+            c.await(f -> f.isEvent("PLAYBACK_START") && u.equals(f.ev("Unique-ID")));
+            execute(c, u, "break", "");
+            RawEslClient.Frame done = c.await(f -> f.isEvent("CHANNEL_EXECUTE_COMPLETE") && u.equals(f.ev("Unique-ID")));
+            assertEquals("break", done.ev("Application"));
+            RawEslClient.Frame stop = c.await(f -> f.isEvent("PLAYBACK_STOP") && u.equals(f.ev("Unique-ID")));
+            assertEquals("break", stop.ev("Playback-Status"));
+            assertEquals("playback", c.await(f -> f.isEvent("CHANNEL_EXECUTE_COMPLETE") && u.equals(f.ev("Unique-ID")))
+                    .ev("Application"));
+            api(c, "uuid_kill " + u);
+        }
+    }
+
+    @Test
+    void theTransferApplicationLeavesTheParkForANewDialplanLookup() throws Exception {
+        try (RawEslClient c = RawEslClient.login(fs, "ALL")) {
+            String u = fs.injectInboundCall("2000", Map.of());
+            c.await(f -> f.isEvent("CHANNEL_PARK") && u.equals(f.ev("Unique-ID")));
+            execute(c, u, "transfer", "3000 XML other");
+            assertEquals("transfer", c.await(f -> f.isEvent("CHANNEL_EXECUTE_COMPLETE") && u.equals(f.ev("Unique-ID")))
+                    .ev("Application"));
+            c.await(f -> f.isEvent("CHANNEL_UNPARK") && u.equals(f.ev("Unique-ID")));
+            c.await(f -> f.isEvent("CHANNEL_STATE") && u.equals(f.ev("Unique-ID")) && "CS_ROUTING".equals(f.ev("Channel-State")));
+            RawEslClient.Frame park = c.await(f -> f.isEvent("CHANNEL_PARK") && u.equals(f.ev("Unique-ID")));
+            assertEquals("3000", park.ev("Caller-Destination-Number"));
+            assertEquals("other", park.ev("Caller-Context"));
+            api(c, "uuid_kill " + u);
         }
     }
 }

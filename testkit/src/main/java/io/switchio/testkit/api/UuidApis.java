@@ -2,8 +2,8 @@ package io.switchio.testkit.api;
 
 import io.switchio.testkit.apps.RecordApps;
 import io.switchio.testkit.engine.AppMessage;
-import io.switchio.testkit.engine.CallControl;
 import io.switchio.testkit.engine.BroadcastControl;
+import io.switchio.testkit.engine.CallControl;
 import io.switchio.testkit.engine.Channel;
 import io.switchio.testkit.engine.HangupCause;
 import io.switchio.testkit.engine.SimEvent;
@@ -134,6 +134,24 @@ public final class UuidApis {
      * A new dialplan run: CS_ROUTING, CS_EXECUTE, then either the {@code inline} steps
      * ({@code app:arg,app:arg}) or the park extension.
      */
+    /**
+     * The {@code transfer <exten> [<dialplan> [<context>]]} application: it completes, then the leg
+     * leaves what it runs (a park unwinds) for a new dialplan lookup, as {@code uuid_transfer}.
+     */
+    public void transferApp(io.switchio.testkit.engine.RunningApp run, CallControl calls) {
+        Channel ch = run.channel;
+        List<String> t = ApiArgs.split(run.data);
+        calls.apps().complete(run);
+        if (t.isEmpty() || ch.hangingUp) {
+            return;
+        }
+        if (t.size() > 2) {
+            ch.context = t.get(2);
+        }
+        transfer(ch, t.get(0), t.size() > 1 ? t.get(1) : "XML");
+    }
+
+    /** A new dialplan lookup for the leg ({@code uuid_transfer}, {@code transfer}, {@code xferext}). */
     public void transfer(Channel ch, String destination, String dialplan) {
         calls.apps().breakApp(ch, true);
         calls.apps().unpark(ch);

@@ -44,6 +44,13 @@ public final class CallApps {
                 run.completed = true;
             }
         });
+        apps.put("break", (run, calls) -> {
+            Channel ch = run.channel;
+            calls.apps().complete(run);
+            if (ch.current != null && !ch.hangingUp) {
+                calls.apps().breakApp(ch, "all".equalsIgnoreCase(run.data.trim()));
+            }
+        });
         apps.put("hangup", (run, calls) -> {
             calls.hangup(run.channel, HangupCause.parse(run.data, HangupCause.NORMAL_CLEARING));
         });
