@@ -111,4 +111,23 @@ class ApiFidelityIT {
             api(c, "uuid_kill " + u);
         }
     }
+
+    @Test
+    void uuidTransferBlegMovesTheBridgedPeerAndEndsTheBridge() throws Exception {
+        try (RawEslClient c = RawEslClient.login(fs, "ALL")) {
+            String a = fs.injectInboundCall("2000", Map.of());
+            String b = fs.injectInboundCall("2001", Map.of());
+            api(c, "uuid_answer " + a);
+            api(c, "uuid_answer " + b);
+            assertEquals("-ERR\n", api(c, "uuid_transfer " + a + " -bleg 4000"), "no peer yet");
+            api(c, "uuid_bridge " + a + " " + b);
+            c.await(f -> f.isEvent("CHANNEL_BRIDGE"));
+            assertEquals("+OK\n", api(c, "uuid_transfer " + a + " -bleg 4000 XML elsewhere"));
+            c.await(f -> f.isEvent("CHANNEL_UNBRIDGE"));
+            RawEslClient.Frame park = c.await(f -> f.isEvent("CHANNEL_PARK") && b.equals(f.ev("Unique-ID")));
+            assertEquals("4000", park.ev("Caller-Destination-Number"));
+            assertEquals("elsewhere", park.ev("Caller-Context"));
+            api(c, "hupall");
+        }
+    }
 }

@@ -121,11 +121,23 @@ public final class UuidApis {
         });
         d.register("uuid_transfer", a -> withChannel(a, "-ERR No such channel!\n", ch -> {
             List<String> t = ApiArgs.split(a);
-            List<String> rest = t.subList(1, t.size()).stream().filter(x -> !x.startsWith("-")).toList();
+            String leg = t.size() > 1 && t.get(1).startsWith("-") ? t.get(1).toLowerCase(java.util.Locale.ROOT) : "";
+            List<String> rest = t.subList(leg.isEmpty() ? 1 : 2, t.size());
             if (rest.isEmpty()) {
                 return "-USAGE: <uuid> [-bleg|-both] <dest-exten> [<dialplan>] [<context>]\n";
             }
-            transfer(ch, rest.get(0), rest.size() > 1 ? rest.get(1) : "XML");
+            Channel peer = ch.bridged;
+            if ((leg.equals("-bleg") || leg.equals("-both")) && peer == null) {
+                return "-ERR\n";
+            }
+            String dialplan = rest.size() > 1 ? rest.get(1) : "XML";
+            String context = rest.size() > 2 ? rest.get(2) : null;
+            if (!leg.equals("-bleg")) {
+                transferTo(ch, rest.get(0), dialplan, context);
+            }
+            if (leg.equals("-bleg") || leg.equals("-both")) {
+                transferTo(peer, rest.get(0), dialplan, context);
+            }
             return "+OK\n";
         }));
     }
@@ -145,10 +157,17 @@ public final class UuidApis {
         if (t.isEmpty() || ch.hangingUp) {
             return;
         }
-        if (t.size() > 2) {
-            ch.context = t.get(2);
+        transferTo(ch, t.get(0), t.size() > 1 ? t.get(1) : "XML", t.size() > 2 ? t.get(2) : null);
+    }
+
+    private void transferTo(Channel ch, String destination, String dialplan, String context) {
+        if (ch.bridged != null) {
+            calls.bridges().unbridge(ch, true);
         }
-        transfer(ch, t.get(0), t.size() > 1 ? t.get(1) : "XML");
+        if (context != null) {
+            ch.context = context;
+        }
+        transfer(ch, destination, dialplan);
     }
 
     /** A new dialplan lookup for the leg ({@code uuid_transfer}, {@code transfer}, {@code xferext}). */
