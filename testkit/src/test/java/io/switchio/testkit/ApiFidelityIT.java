@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * §11/§12 details: uuid_getvar's fallbacks and array index, sched_hangup's time quirk, uuid_bridge's
- * fallback leg, the break and transfer applications.
+ * fallback leg, the break and transfer applications, bridge failover.
  */
 class ApiFidelityIT {
     private static FreeSwitchSimulator fs;
@@ -127,6 +127,30 @@ class ApiFidelityIT {
             RawEslClient.Frame park = c.await(f -> f.isEvent("CHANNEL_PARK") && b.equals(f.ev("Unique-ID")));
             assertEquals("4000", park.ev("Caller-Destination-Number"));
             assertEquals("elsewhere", park.ev("Caller-Context"));
+            api(c, "hupall");
+        }
+    }
+
+    @Test
+    void bridgeTriesItsFailoverGroupsButStopsAfterATimeout() throws Exception {
+        try (RawEslClient c = RawEslClient.login(fs, "ALL")) {
+            String a = fs.injectInboundCall("2000", Map.of());
+            c.await(f -> f.isEvent("CHANNEL_PARK") && a.equals(f.ev("Unique-ID")));
+            api(c, "uuid_answer " + a);
+            execute(c, a, "bridge", "error/user_busy|loopback/8000");
+            String b = c.await(f -> f.isEvent("CHANNEL_PARK") && "loopback/8000-b".equals(f.ev("Channel-Name"))).ev("Unique-ID");
+            api(c, "uuid_answer " + b);
+            assertEquals(a, c.await(f -> f.isEvent("CHANNEL_BRIDGE")).ev("Bridge-A-Unique-ID"));
+            api(c, "hupall");
+
+            String a2 = fs.injectInboundCall("2001", Map.of());
+            c.await(f -> f.isEvent("CHANNEL_PARK") && a2.equals(f.ev("Unique-ID")));
+            api(c, "uuid_answer " + a2);
+            execute(c, a2, "bridge", "{originate_timeout=1}loopback/8100|loopback/8101");
+            RawEslClient.Frame done = c.await(f -> f.isEvent("CHANNEL_EXECUTE_COMPLETE") && a2.equals(f.ev("Unique-ID"))
+                    && "bridge".equals(f.ev("Application")));
+            assertEquals("NO_ANSWER", done.ev("variable_originate_failed_cause"));
+            assertTrue(fs.channels().stream().noneMatch(ch -> ch.name().startsWith("loopback/8101")));
             api(c, "hupall");
         }
     }

@@ -230,13 +230,15 @@ public final class OriginateApi implements ApiHandler {
         }
     }
 
-    /** Used by the bridge app: starts a B-leg for {@code caller} and returns its wait, or an error body. */
-    public Object bridgeLeg(Channel caller, String dialText) {
-        DialString dial = DialString.parse(dialText);
-        if (dial.groups().isEmpty()) {
+    /**
+     * Used by the bridge app: starts the B-leg of failover group {@code group} (its first leg) for
+     * {@code caller} and returns it, or an error body.
+     */
+    public Object bridgeLeg(Channel caller, DialString dial, int group) {
+        if (group >= dial.groups().size() || dial.groups().get(group).isEmpty()) {
             return "-ERR " + HangupCause.INVALID_URL + "\n";
         }
-        DialString.Leg leg = dial.groups().get(0).get(0);
+        DialString.Leg leg = dial.groups().get(group).get(0);
         Map<String, String> vars = new LinkedHashMap<>(dial.globals());
         vars.putAll(leg.vars());
         OriginateWait wait = new OriginateWait(true, "__bridge", caller.uuid, null);
