@@ -60,17 +60,40 @@ public final class OriginateApi implements ApiHandler {
         }
         int timeout = parse(arg(t, 6), 60);
         CompletableFuture<String> result = new CompletableFuture<>();
-        tryGroup(dial, 0, destination, dialplan, context, extra, timeout, result);
+        Attempt attempt = new Attempt(dial, destination, dialplan, context, extra, timeout);
+        int retries = parse(dial.globals().get("originate_retries"), 1);
+        int sleepMs = parse(dial.globals().get("originate_retry_sleep_ms"), 1000);
+        attempt(attempt, 0, retries > 0 && retries < 101 ? retries : 1,
+                sleepMs >= 500 && sleepMs <= 60_000 ? sleepMs : 1000, result);
         return result;
     }
 
-    private void tryGroup(DialString dial, int index, String destination, String dialplan, String context,
-                          Map<String, String> extra, int timeout, CompletableFuture<String> result) {
+    /** What one try of the originate needs. */
+    private record Attempt(DialString dial, String destination, String dialplan, String context,
+                           Map<String, String> extra, int timeout) {
+    }
+
+    /** One try of the whole failover list; {@code originate_retries} tries in all, {@code originate_retry_sleep_ms} apart. */
+    private void attempt(Attempt at, int tryNo, int tries, int sleepMs, CompletableFuture<String> result) {
+        CompletableFuture<String> one = new CompletableFuture<>();
+        tryGroup(at, 0, one);
+        one.whenComplete((out, err) -> {
+            if ((out != null && out.startsWith("+OK")) || tryNo + 1 >= tries) {
+                result.complete(out);
+            } else {
+                engine.schedule(() -> attempt(at, tryNo + 1, tries, sleepMs, result), sleepMs);
+            }
+        });
+    }
+
+    private void tryGroup(Attempt at, int index, CompletableFuture<String> result) {
+        DialString dial = at.dial();
         if (index >= dial.groups().size()) {
             result.complete("-ERR " + HangupCause.NO_ROUTE_DESTINATION + "\n");
             return;
         }
         List<DialString.Leg> group = dial.groups().get(index);
+        String destination = at.destination();
         String app = null;
         String appArg = "";
         String exten = null;
@@ -89,15 +112,19 @@ public final class OriginateApi implements ApiHandler {
         }
         OriginateWait.Race race = group.size() > 1 ? new OriginateWait.Race() : null;
         List<OriginateWait> waits = new java.util.ArrayList<>();
+        List<Channel> started = new java.util.ArrayList<>();
+        boolean[] timedOut = {false};
         String error = null;
         for (DialString.Leg leg : group) {
             Map<String, String> vars = new LinkedHashMap<>(dial.globals());
-            vars.putAll(extra);
+            vars.putAll(at.extra());
             vars.putAll(leg.vars());
-            int ot = parse(vars.get("originate_timeout"), parse(vars.get("leg_timeout"), 0));
-            int effective = ot > 0 ? ot : timeout;
+            int legTimeout = parse(vars.get("leg_timeout"), 0);
+            int ot = parse(vars.get("originate_timeout"), 0);
+            int effective = ot > 0 ? ot : legTimeout > 0 ? legTimeout : at.timeout();
+            boolean whole = ot > 0 || legTimeout <= 0;
             OriginateWait wait = new OriginateWait("true".equals(vars.get("ignore_early_media")), app, appArg, exten);
-            wait.dialplan = dialplan;
+            wait.dialplan = at.dialplan();
             HangupCause refused = engine.admit();
             String err = refused != null ? "-ERR " + refused + "\n" : endpoints.start(leg.endpoint(), vars, wait);
             if (err != null) {
@@ -105,17 +132,19 @@ public final class OriginateApi implements ApiHandler {
                 continue;
             }
             Channel a = endpoints.lastLeg();
-            if (exten != null && context != null) {
-                a.vars.set("transfer_context", context);
+            if (exten != null && at.context() != null) {
+                a.vars.set("transfer_context", at.context());
             }
             wait.race = race;
             if (race != null) {
                 race.legs.add(a);
             }
             waits.add(wait);
+            started.add(a);
             if (a.originateWait == wait && !wait.result.isDone()) {
                 wait.timeout = engine.schedule(() -> {
                     if (a.originateWait == wait && !a.hangingUp) {
+                        timedOut[0] |= whole;
                         calls.hangup(a, HangupCause.NO_ANSWER);
                     }
                 }, effective * 1000L);
@@ -123,29 +152,70 @@ public final class OriginateApi implements ApiHandler {
         }
         if (waits.isEmpty()) {
             if (index + 1 < dial.groups().size()) {
-                tryGroup(dial, index + 1, destination, dialplan, context, extra, timeout, result);
+                tryGroup(at, index + 1, result);
             } else {
                 result.complete(error);
             }
             return;
         }
+        String failOnReject = dial.globals().get("fail_on_single_reject");
         int[] failed = {0};
+        boolean[] over = {false};
         for (OriginateWait wait : waits) {
             wait.result.whenComplete((out, err) -> {
-                if (result.isDone()) {
+                if (over[0] || result.isDone()) {
                     return;
                 }
                 if (out != null && out.startsWith("+OK")) {
+                    over[0] = true;
                     result.complete(out);
-                } else if (++failed[0] == waits.size()) {
-                    if (index + 1 < dial.groups().size()) {
-                        tryGroup(dial, index + 1, destination, dialplan, context, extra, timeout, result);
-                    } else {
-                        result.complete(out);
+                    return;
+                }
+                boolean single = waits.size() > 1 && rejects(failOnReject, out);
+                if (!single && ++failed[0] < waits.size()) {
+                    return;
+                }
+                over[0] = true;
+                if (single) {
+                    race.decided = true;
+                    for (Channel other : started) {
+                        if (!other.hangingUp) {
+                            engine.execute(() -> calls.hangup(other, HangupCause.LOSE_RACE));
+                        }
                     }
+                }
+                boolean stop = timedOut[0] && !"true".equalsIgnoreCase(dial.globals().get("originate_continue_on_timeout"));
+                if (index + 1 < dial.groups().size() && !stop) {
+                    tryGroup(at, index + 1, result);
+                } else {
+                    result.complete(out);
                 }
             });
         }
+    }
+
+    /**
+     * {@code fail_on_single_reject}: {@code true} fails the simultaneous group on any rejecting leg;
+     * otherwise a list of cause names (a leading {@code !} inverts it).
+     */
+    static boolean rejects(String setting, String out) {
+        if (setting == null || setting.isBlank() || out == null || !out.startsWith("-ERR ")) {
+            return false;
+        }
+        if ("true".equalsIgnoreCase(setting.trim())) {
+            return true;
+        }
+        String cause = out.substring(5).trim();
+        String list = setting.trim();
+        boolean negate = list.startsWith("!");
+        if (negate) {
+            list = list.substring(1);
+        }
+        boolean listed = false;
+        for (String c : list.split("[,:]")) {
+            listed |= c.trim().equalsIgnoreCase(cause);
+        }
+        return listed != negate;
     }
 
     private static String arg(List<String> t, int i) {
@@ -160,13 +230,15 @@ public final class OriginateApi implements ApiHandler {
         }
     }
 
-    /** Used by the bridge app: starts a B-leg for {@code caller} and returns its wait, or an error body. */
-    public Object bridgeLeg(Channel caller, String dialText) {
-        DialString dial = DialString.parse(dialText);
-        if (dial.groups().isEmpty()) {
+    /**
+     * Used by the bridge app: starts the B-leg of failover group {@code group} (its first leg) for
+     * {@code caller} and returns it, or an error body.
+     */
+    public Object bridgeLeg(Channel caller, DialString dial, int group) {
+        if (group >= dial.groups().size() || dial.groups().get(group).isEmpty()) {
             return "-ERR " + HangupCause.INVALID_URL + "\n";
         }
-        DialString.Leg leg = dial.groups().get(0).get(0);
+        DialString.Leg leg = dial.groups().get(group).get(0);
         Map<String, String> vars = new LinkedHashMap<>(dial.globals());
         vars.putAll(leg.vars());
         OriginateWait wait = new OriginateWait(true, "__bridge", caller.uuid, null);

@@ -67,7 +67,7 @@ public final class UuidApis {
             return done("+OK\n");
         });
         d.register("uuid_bridge", this::uuidBridge);
-        d.register("uuid_broadcast", this::broadcast);
+        d.register("uuid_broadcast", new BroadcastApi(engine, calls));
         d.register("uuid_setvar", a -> {
             String[] p = a.split(" ", 3);
             if (p.length < 1 || p[0].isEmpty()) {
@@ -106,7 +106,7 @@ public final class UuidApis {
             if (ch == null) {
                 return done("-ERR No such channel!\n");
             }
-            String v = ch.vars.get(p[1]);
+            String v = engine.expander().lookup(ch, p[1]);
             return done(v == null ? "_undef_" : v);
         });
         d.register("uuid_send_dtmf", a -> dtmf(a, true));
@@ -120,11 +120,23 @@ public final class UuidApis {
         });
         d.register("uuid_transfer", a -> withChannel(a, "-ERR No such channel!\n", ch -> {
             List<String> t = ApiArgs.split(a);
-            List<String> rest = t.subList(1, t.size()).stream().filter(x -> !x.startsWith("-")).toList();
+            String leg = t.size() > 1 && t.get(1).startsWith("-") ? t.get(1).toLowerCase(java.util.Locale.ROOT) : "";
+            List<String> rest = t.subList(leg.isEmpty() ? 1 : 2, t.size());
             if (rest.isEmpty()) {
                 return "-USAGE: <uuid> [-bleg|-both] <dest-exten> [<dialplan>] [<context>]\n";
             }
-            transfer(ch, rest.get(0), rest.size() > 1 ? rest.get(1) : "XML");
+            Channel peer = ch.bridged;
+            if ((leg.equals("-bleg") || leg.equals("-both")) && peer == null) {
+                return "-ERR\n";
+            }
+            String dialplan = rest.size() > 1 ? rest.get(1) : "XML";
+            String context = rest.size() > 2 ? rest.get(2) : null;
+            if (!leg.equals("-bleg")) {
+                transferTo(ch, rest.get(0), dialplan, context);
+            }
+            if (leg.equals("-bleg") || leg.equals("-both")) {
+                transferTo(peer, rest.get(0), dialplan, context);
+            }
             return "+OK\n";
         }));
     }
@@ -133,6 +145,31 @@ public final class UuidApis {
      * A new dialplan run: CS_ROUTING, CS_EXECUTE, then either the {@code inline} steps
      * ({@code app:arg,app:arg}) or the park extension.
      */
+    /**
+     * The {@code transfer <exten> [<dialplan> [<context>]]} application: it completes, then the leg
+     * leaves what it runs (a park unwinds) for a new dialplan lookup, as {@code uuid_transfer}.
+     */
+    public void transferApp(io.switchio.testkit.engine.RunningApp run, CallControl calls) {
+        Channel ch = run.channel;
+        List<String> t = ApiArgs.split(run.data);
+        calls.apps().complete(run);
+        if (t.isEmpty() || ch.hangingUp) {
+            return;
+        }
+        transferTo(ch, t.get(0), t.size() > 1 ? t.get(1) : "XML", t.size() > 2 ? t.get(2) : null);
+    }
+
+    private void transferTo(Channel ch, String destination, String dialplan, String context) {
+        if (ch.bridged != null) {
+            calls.bridges().unbridge(ch, true);
+        }
+        if (context != null) {
+            ch.context = context;
+        }
+        transfer(ch, destination, dialplan);
+    }
+
+    /** A new dialplan lookup for the leg ({@code uuid_transfer}, {@code transfer}, {@code xferext}). */
     public void transfer(Channel ch, String destination, String dialplan) {
         calls.apps().breakApp(ch, true);
         calls.apps().unpark(ch);
@@ -165,6 +202,9 @@ public final class UuidApis {
         }
         Channel a = engine.channel(p[0]);
         Channel b = engine.channel(p[1]);
+        if ((b == null || b.hangingUp) && p.length > 2) {
+            b = engine.channel(p[2]);
+        }
         if (a == null || b == null || a.hangingUp || b.hangingUp || !(a.answered || a.early || b.answered || b.early)) {
             return done("-ERR Invalid uuid\n");
         }
@@ -186,41 +226,6 @@ public final class UuidApis {
         }
         calls.bridges().bridge(a, b);
         return done("+OK " + b.uuid + "\n");
-    }
-
-    private java.util.concurrent.CompletableFuture<String> broadcast(String args) {
-        String[] p = args.trim().split(" ", 3);
-        if (p.length < 2) {
-            return done("-USAGE: <uuid> <path> [aleg|bleg|both]\n");
-        }
-        Channel ch = engine.channel(p[0]);
-        if (ch == null) {
-            return done("-ERR invalid uuid\n");
-        }
-        String legs = p.length > 2 ? p[2].trim() : "aleg";
-        String path = p[1];
-        String app = "playback";
-        String arg = path;
-        int sep = path.indexOf("::");
-        if (sep > 0) {
-            app = path.substring(0, sep);
-            arg = path.substring(sep + 2);
-        }
-        if (legs.equals("aleg") || legs.equals("both") || legs.equals("holdb")) {
-            queueBroadcast(ch, app, arg);
-        }
-        if ((legs.equals("bleg") || legs.equals("both")) && ch.bridged != null) {
-            queueBroadcast(ch.bridged, app, arg);
-        }
-        return done("+OK Message sent\n");
-    }
-
-    private void queueBroadcast(Channel ch, String app, String arg) {
-        List<String[]> headers = List.of(new String[] {"call-command", "execute"},
-                new String[] {"execute-app-name", app}, new String[] {"execute-app-arg", arg},
-                new String[] {"event-lock", "true"}, new String[] {"lead-frames", "5"});
-        AppMessage msg = new AppMessage(app, arg, engine.newUuid(), null, 1, true, AppMessage.Origin.BROADCAST, headers);
-        calls.apps().enqueue(ch, msg);
     }
 
     private java.util.concurrent.CompletableFuture<String> dtmf(String args, boolean send) {

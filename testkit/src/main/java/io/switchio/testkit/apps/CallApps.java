@@ -1,5 +1,6 @@
 package io.switchio.testkit.apps;
 
+import io.switchio.testkit.api.DialString;
 import io.switchio.testkit.api.OriginateApi;
 import io.switchio.testkit.engine.App;
 import io.switchio.testkit.engine.CallControl;
@@ -42,6 +43,13 @@ public final class CallApps {
                 calls.events().fire("CHANNEL_PARK", ch);
             } else {
                 run.completed = true;
+            }
+        });
+        apps.put("break", (run, calls) -> {
+            Channel ch = run.channel;
+            calls.apps().complete(run);
+            if (ch.current != null && !ch.hangingUp) {
+                calls.apps().breakApp(ch, "all".equalsIgnoreCase(run.data.trim()));
             }
         });
         apps.put("hangup", (run, calls) -> {
@@ -121,10 +129,29 @@ public final class CallApps {
     }
 
     private static void bridge(RunningApp run, CallControl calls, OriginateApi originate) {
+        DialString dial;
+        try {
+            dial = DialString.parse(run.data);
+        } catch (IllegalArgumentException e) {
+            failBridge(run, calls, HangupCause.INVALID_URL.name());
+            return;
+        }
+        if (dial.groups().isEmpty()) {
+            failBridge(run, calls, HangupCause.INVALID_URL.name());
+            return;
+        }
+        bridgeGroup(run, calls, originate, dial, 0);
+    }
+
+    /**
+     * Tries failover group {@code index} ({@code a|b}); on failure the next one, except after a
+     * timeout ({@code NO_ANSWER}) unless {@code originate_continue_on_timeout=true}.
+     */
+    private static void bridgeGroup(RunningApp run, CallControl calls, OriginateApi originate, DialString dial, int index) {
         Channel a = run.channel;
-        Object leg = originate.bridgeLeg(a, run.data);
+        Object leg = originate.bridgeLeg(a, dial, index);
         if (!(leg instanceof Channel b)) {
-            failBridge(run, calls, ((String) leg).substring(5).trim());
+            nextGroup(run, calls, originate, dial, index, ((String) leg).substring(5).trim());
             return;
         }
         OriginateWait wait = b.originateWait;
@@ -146,9 +173,20 @@ public final class CallApps {
                 }
                 calls.bridges().bridge(a, b);
             } else {
-                failBridge(run, calls, out == null ? "NORMAL_CLEARING" : out.substring(5).trim());
+                nextGroup(run, calls, originate, dial, index, out == null ? "NORMAL_CLEARING" : out.substring(5).trim());
             }
         });
+    }
+
+    private static void nextGroup(RunningApp run, CallControl calls, OriginateApi originate, DialString dial, int index,
+                                  String cause) {
+        boolean timedOut = cause.equals(HangupCause.NO_ANSWER.name())
+                && !"true".equalsIgnoreCase(dial.globals().get("originate_continue_on_timeout"));
+        if (index + 1 < dial.groups().size() && !timedOut) {
+            bridgeGroup(run, calls, originate, dial, index + 1);
+        } else {
+            failBridge(run, calls, cause);
+        }
     }
 
     private static void failBridge(RunningApp run, CallControl calls, String cause) {

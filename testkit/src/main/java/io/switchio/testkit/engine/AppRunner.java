@@ -16,13 +16,20 @@ public final class AppRunner {
     private final Map<String, App> apps;
     /** Media applications that keep servicing the message queue while they run (§12). */
     private static final java.util.Set<String> NESTING = java.util.Set.of("playback", "endless_playback", "sleep",
-            "echo", "speak");
+            "echo", "speak", "bridge");
+    private final BroadcastControl broadcasts;
 
     /** A runner over the named apps. */
     public AppRunner(CallControl calls, Map<String, App> apps) {
         this.calls = calls;
         this.ev = calls.events();
         this.apps = apps;
+        this.broadcasts = new BroadcastControl(calls, this);
+    }
+
+    /** uuid_broadcast's messages, hold music and echo rules. */
+    public BroadcastControl broadcasts() {
+        return broadcasts;
     }
 
     /** True if an app of this name exists. */
@@ -73,11 +80,14 @@ public final class AppRunner {
 
     private void run(Channel ch, AppMessage msg, RunningApp outer) {
         App app = apps.get(msg.app());
-        RunningApp run = new RunningApp(ch, msg, msg.arg());
+        String data = calls.engine().expander().expand(msg.arg(), ch);
+        RunningApp run = new RunningApp(ch, msg, data);
         run.outer = outer;
         run.startedMicros = calls.engine().clock().nowMicros();
-        ch.vars.set("current_application_data", msg.arg());
+        ch.vars.set("current_application_data", data);
         ch.vars.set("current_application", msg.app());
+        run.quietEcho = outer == null && broadcasts.parkedWithoutMedia(ch);
+        broadcasts.holdPeer(run);
         fireExecute("CHANNEL_EXECUTE", run, false);
         if (app == null) {
             run.response = "-ERR invalid application " + msg.app();
@@ -89,6 +99,9 @@ public final class AppRunner {
             ch.current = run;
         }
         app.start(run, calls);
+        if ("park".equals(msg.app())) {
+            pumpSessionEvents(ch);
+        }
     }
 
     /** Ends an app run: CHANNEL_EXECUTE_COMPLETE, echo event, loop or next queued message. */
@@ -103,19 +116,26 @@ public final class AppRunner {
             ch.vars.set("current_application_response", run.response);
         }
         fireExecute("CHANNEL_EXECUTE_COMPLETE", run, true);
-        echo(run);
+        AppMessage m = run.message;
+        long ranMicros = calls.engine().clock().nowMicros() - run.startedMicros;
+        boolean repeat = m.loops() != 1 && ranMicros >= 500_000 && !run.hooksBroken && !ch.hangingUp;
+        if (!repeat) {
+            broadcasts.releaseHold(run);
+            echo(run);
+        }
         if (ch.current == run) {
             ch.current = run.outer;
+        }
+        while (ch.current != null && ch.current.completed) {
+            ch.current = ch.current.outer;
         }
         if (ch.hangingUp) {
             return;
         }
-        AppMessage m = run.message;
-        long ranMicros = calls.engine().clock().nowMicros() - run.startedMicros;
-        if (m.loops() != 1 && ranMicros >= 500_000 && !run.hooksBroken) {
+        if (repeat) {
             int left = m.loops() < 0 ? -1 : m.loops() - 1;
             AppMessage again = new AppMessage(m.app(), m.arg(), m.eventUuid(), m.eventUuidName(), left,
-                    m.eventLock(), m.origin(), m.headers());
+                    m.eventLock(), m.origin(), m.headers(), m.command());
             if (ch.current == null) {
                 run(ch, again, null);
             } else {
@@ -130,6 +150,8 @@ public final class AppRunner {
         AppMessage next = ch.queue.poll();
         if (next != null) {
             run(ch, next, null);
+        } else {
+            pumpSessionEvents(ch);
         }
     }
 
@@ -148,7 +170,7 @@ public final class AppRunner {
 
     private void echo(RunningApp run) {
         AppMessage m = run.message;
-        if (m.origin() == AppMessage.Origin.INTERNAL) {
+        if (m.origin() == AppMessage.Origin.INTERNAL || run.quietEcho) {
             return;
         }
         String name = m.origin() == AppMessage.Origin.BROADCAST ? "COMMAND" : "PRIVATE_COMMAND";
@@ -157,7 +179,7 @@ public final class AppRunner {
         }
         SimEvent e;
         if (m.origin() == AppMessage.Origin.BROADCAST) {
-            e = ev.begin("COMMAND");
+            e = m.command() != null ? m.command() : ev.begin("COMMAND");
             addHeaders(e, m.headers());
             ev.bus().appendStandard(e, "PRIVATE_COMMAND", ChannelEvents.site("PRIVATE_COMMAND"));
         } else {
@@ -175,6 +197,31 @@ public final class AppRunner {
     private static void addHeaders(SimEvent e, List<String[]> headers) {
         for (String[] h : headers) {
             e.add(h[0], h[1]);
+        }
+    }
+
+    /**
+     * {@code sendevent} addressed to this leg's Unique-ID: queued on the session; a park loop fires it
+     * with the channel's data appended (no standard headers: switch_ivr_park does not prep it).
+     */
+    public void queueSessionEvent(Channel ch, SimEvent e) {
+        if (ch.destroyed) {
+            return;
+        }
+        if (ch.sessionEvents == null) {
+            ch.sessionEvents = new java.util.ArrayDeque<>(2);
+        }
+        ch.sessionEvents.add(e);
+        pumpSessionEvents(ch);
+    }
+
+    /** Fires the queued session events while the leg idles in park. */
+    public void pumpSessionEvents(Channel ch) {
+        while (ch.sessionEvents != null && !ch.sessionEvents.isEmpty() && ch.parkApp != null && ch.current == null
+                && !ch.hangingUp) {
+            SimEvent e = ch.sessionEvents.poll();
+            ev.channelData(e, ch);
+            ev.bus().fire(e, false);
         }
     }
 
@@ -210,6 +257,7 @@ public final class AppRunner {
     /** On hangup: running app closes itself, then the park unwinds; queued messages are dropped. */
     public void unwind(Channel ch) {
         ch.queue.clear();
+        ch.sessionEvents = null;
         while (ch.current != null) {
             RunningApp run = ch.current;
             run.cancelTimer();

@@ -73,12 +73,16 @@ public final class Channel {
     public RunningApp current;
     /** Messages waiting for the current application to finish. */
     public final ArrayDeque<AppMessage> queue = new ArrayDeque<>(2);
+    /** Events queued on the session ({@code sendevent} with its Unique-ID), fired by the park loop. */
+    public ArrayDeque<SimEvent> sessionEvents;
     /** Active recordings (record_session / uuid_record). */
     public List<Recording> recordings;
     /** Pending originate waiting for this leg to answer, or null. */
     public OriginateWait originateWait;
     /** Extra callbacks run when the leg is destroyed. */
     public List<Runnable> onDestroy;
+    /** Simulated ms the remote caller stays after answer before it sends BYE (0 = it never does). */
+    public long callerHoldMillis;
     /** Extra callbacks run right after CHANNEL_HANGUP (controlling connections, §4.6). */
     public List<Runnable> onHangup;
 

@@ -131,6 +131,19 @@ public final class EventBus {
         return d;
     }
 
+    /**
+     * Takes the next {@code Event-Sequence} for an event that is created now but fired later, or
+     * never (FreeSWITCH numbers an event when it is created: uuid_broadcast's COMMAND).
+     */
+    public long reserveSequence() {
+        fireLock.lock();
+        try {
+            return ++sequence;
+        } finally {
+            fireLock.unlock();
+        }
+    }
+
     /** Assigns the next {@code Event-Sequence} without delivering the event (the outbound connect reply). */
     public void stamp(SimEvent e) {
         fireLock.lock();
@@ -143,9 +156,19 @@ public final class EventBus {
 
     /** Assigns the next {@code Event-Sequence} and hands the event to every sink, in one step. */
     public void fire(SimEvent e) {
+        fire(e, true);
+    }
+
+    /**
+     * Hands an event to every sink; {@code numbered} false for an event that never went through
+     * switch_event_prep_for_delivery (no standard headers, no {@code Event-Sequence} taken).
+     */
+    public void fire(SimEvent e, boolean numbered) {
         fireLock.lock();
         try {
-            e.assignSequence(++sequence);
+            if (numbered) {
+                e.assignSequence(++sequence);
+            }
             fired++;
             if (toLose.get() > 0 && toLose.getAndDecrement() > 0) {
                 return;

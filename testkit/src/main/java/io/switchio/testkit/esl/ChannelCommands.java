@@ -171,6 +171,11 @@ final class ChannelCommands {
         }
     }
 
+    /**
+     * {@code sendevent}: the client's headers, {@code Command} and {@code Event-UUID}; addressed to a
+     * live channel's {@code Unique-ID} it is queued on that session (§5.9), otherwise the standard
+     * headers follow and it is fired at once.
+     */
     private void sendevent(EslCommand cmd, String nameArg) {
         String name = nameArg.isEmpty() ? "CUSTOM" : nameArg.split(" ")[0];
         String canonical = EventNames.lookup(name);
@@ -182,15 +187,27 @@ final class ChannelCommands {
             e.add(h[0], h[1]);
         }
         e.add("Event-UUID", eventUuid);
-        engine.bus().appendStandard(e, eventName, ChannelEvents.site("CUSTOM"));
+        if (cmd.body() != null) {
+            e.body(cmd.body());
+        }
         String sub = e.get("Event-Subclass");
         if (sub != null && eventName.equals("CUSTOM")) {
             e.addFirst("Event-Subclass", sub);
         }
-        if (cmd.body() != null) {
-            e.body(cmd.body());
-        }
+        String target = e.get("Unique-ID");
+        boolean queued = target != null && engine.call(() -> {
+            Channel ch = engine.channel(target);
+            if (ch == null || ch.destroyed) {
+                return false;
+            }
+            apis.calls().apps().queueSessionEvent(ch, e);
+            return true;
+        });
         conn.reply("+OK " + eventUuid);
+        if (queued) {
+            return;
+        }
+        engine.bus().appendStandard(e, eventName, ChannelEvents.site("CUSTOM"));
         engine.bus().fire(e);
     }
 
