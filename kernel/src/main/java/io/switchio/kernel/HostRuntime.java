@@ -49,6 +49,8 @@ final class HostRuntime implements RingDispatchLoop.ConnectionListener {
     private final ConnectionDrops drops;
     private final ReentrantLock upLock = new ReentrantLock();
     private final Condition upChanged = upLock.newCondition();
+    /** True while {@link #connect()} connects in the foreground: that first "up" needs no resync. */
+    private volatile boolean connectingInForeground;
 
     HostRuntime(Kernel.Builder settings, String host, int port, KernelThreads threads) {
         this.address = host + ":" + port;
@@ -97,6 +99,7 @@ final class HostRuntime implements RingDispatchLoop.ConnectionListener {
      * @throws io.switchio.spi.AuthRefusedException when the host refuses the password
      */
     boolean connect() {
+        connectingInForeground = true;
         try {
             channel.connection().start();
             awaitUp();
@@ -109,6 +112,8 @@ final class HostRuntime implements RingDispatchLoop.ConnectionListener {
             channel.connection(new EslConnection(config));
             channel.connection().startInBackground();
             return false;
+        } finally {
+            connectingInForeground = false;
         }
     }
 
@@ -139,7 +144,9 @@ final class HostRuntime implements RingDispatchLoop.ConnectionListener {
             upLock.unlock();
         }
         LOG.info("{}: connected{}", address, reconnected ? " again" : "");
-        if (reconnected) {
+        // A host reached in the background (down at start, or after a drop) may already carry
+        // channels, some created before our subscription was on the wire: read them all.
+        if (reconnected || !connectingInForeground) {
             threads.startTaskThread("resync-" + address, () -> {
                 try {
                     channel.confirmSubscription();

@@ -88,9 +88,12 @@ class KernelLifecycleIT {
             assertThrows(ConnectionLostException.class, () -> down.cmd("status"));
             assertEquals(2, kernel.cluster().clients().size());
             try (FreeSwitchSimulator late = FreeSwitchSimulator.builder().port(freePort).build().start()) {
+                // a call already up when the kernel reaches the host is read from it (show channels)
+                String early = late.injectInboundCall("9998", java.util.Map.of());
                 E2e.await(down::isConnected, () -> "the late host is connected in the background");
                 String uuid = late.injectInboundCall("9999", java.util.Map.of());
                 E2e.await(() -> down.session(uuid).isPresent(), () -> "the late host's events flow");
+                E2e.await(() -> down.session(early).isPresent(), () -> "the call that predates the connection is known");
             }
         }
     }
