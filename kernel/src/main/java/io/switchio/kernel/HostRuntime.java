@@ -46,12 +46,14 @@ final class HostRuntime implements RingDispatchLoop.ConnectionListener {
     private final KernelClient client;
     private final RingDispatchLoop loop;
     private final KernelThreads threads;
+    private final ConnectionDrops drops;
     private final ReentrantLock upLock = new ReentrantLock();
     private final Condition upChanged = upLock.newCondition();
 
     HostRuntime(Kernel.Builder settings, String host, int port, KernelThreads threads) {
         this.address = host + ":" + port;
         this.threads = threads;
+        this.drops = new ConnectionDrops(address);
         EventRing ring = new EventRing(settings.ringCapacity);
         this.config = EslConnectionConfig.builder(host, port, ring).password(settings.password)
                 .connectTimeout(settings.connectTimeout).commandTimeout(settings.commandTimeout)
@@ -76,6 +78,11 @@ final class HostRuntime implements RingDispatchLoop.ConnectionListener {
 
     String address() {
         return address;
+    }
+
+    /** Drops of this host's connection, ours and unexpected. */
+    ConnectionDrops drops() {
+        return drops;
     }
 
     void startDispatch() {
@@ -149,7 +156,7 @@ final class HostRuntime implements RingDispatchLoop.ConnectionListener {
 
     @Override
     public void down(String reason) {
-        LOG.warn("{}: connection down: {}", address, reason);
+        drops.report(reason);
         models.failPendingJobs(new ConnectionLostException(address + ": connection lost before the job's result arrived: " + reason));
     }
 
@@ -160,6 +167,7 @@ final class HostRuntime implements RingDispatchLoop.ConnectionListener {
         } catch (RuntimeException e) {
             LOG.error("{}: unloading apps failed: {}", address, e.toString(), e);
         }
+        drops.expect();
         channel.connection().close();
         try {
             loop.stop(2_000);

@@ -7,6 +7,7 @@ import io.switchio.spi.AppLoadException;
 import io.switchio.spi.AppOptions;
 import io.switchio.spi.AppProvider;
 import io.switchio.spi.AuthRefusedException;
+import io.switchio.spi.Client;
 import io.switchio.spi.Cluster;
 import io.switchio.spi.Instancing;
 import io.switchio.spi.Parameters;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -48,6 +50,9 @@ public final class Kernel implements AutoCloseable {
 
     private final KernelThreads threads = new KernelThreads("switchio");
     private final List<HostRuntime> hosts = new ArrayList<>();
+    private final OutboundRuntime outbound;
+    /** Every client apps are loaded on: each host's, then the outbound side's. */
+    private final List<KernelClient> appTargets = new ArrayList<>();
     private final KernelCluster cluster;
     private final ReentrantLock lock = new ReentrantLock();
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -63,9 +68,15 @@ public final class Kernel implements AutoCloseable {
         }
         this.cluster = new KernelCluster(clients);
         clients.forEach(c -> c.cluster(cluster));
+        appTargets.addAll(clients);
+        this.outbound = b.outbound == null ? null : new OutboundRuntime(b, threads);
+        if (outbound != null) {
+            outbound.client().cluster(cluster);
+            appTargets.add(outbound.client());
+        }
     }
 
-    /** A builder; at least one {@link Builder#host} is required. */
+    /** A builder; at least one {@link Builder#host} or an {@link Builder#outbound} is required. */
     public static Builder builder() {
         return new Builder();
     }
@@ -84,6 +95,9 @@ public final class Kernel implements AutoCloseable {
                 throw new IllegalStateException(stopped ? "the kernel is closed" : "the kernel is already started");
             }
             started = true;
+            if (outbound != null) {
+                outbound.start();
+            }
             hosts.forEach(HostRuntime::startDispatch);
             int up = 0;
             for (HostRuntime h : hosts) {
@@ -101,15 +115,41 @@ public final class Kernel implements AutoCloseable {
                     throw e;
                 }
             }
-            LOG.info("switchio kernel started: {} of {} host(s) connected", up, hosts.size());
+            LOG.info("switchio kernel started: {} of {} host(s) connected{}", up, hosts.size(),
+                    outbound == null ? "" : ", outbound sockets accepted on port " + outbound.port());
         } finally {
             lock.unlock();
         }
     }
 
-    /** Every host, with aggregate counts and the typed fan-out. */
+    /** Every host, with aggregate counts and the typed fan-out (the outbound side is not a host of it). */
     public Cluster cluster() {
         return cluster;
+    }
+
+    /**
+     * The client of the outbound side (see {@link Builder#outbound(String, int)}): its sessions
+     * are the channels FreeSWITCH handed over; its {@code api} goes over any open socket.
+     */
+    public Optional<Client> outbound() {
+        return Optional.ofNullable(outbound == null ? null : outbound.client());
+    }
+
+    /**
+     * The port the outbound server listens on (useful with port 0).
+     *
+     * @throws IllegalStateException when no outbound server is configured or it is not started
+     */
+    public int outboundPort() {
+        lock.lock();
+        try {
+            if (outbound == null || !started) {
+                throw new IllegalStateException(outbound == null ? "no outbound server is configured" : "the kernel is not started");
+            }
+            return outbound.port();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
@@ -141,7 +181,7 @@ public final class Kernel implements AutoCloseable {
         }
         AppOptions opts = options.withParameters(resolved);
         if (provider.instancing() == Instancing.PER_HOST) {
-            return loadOnEveryHost(id, host -> create(provider), opts);
+            return loadOnEveryHost(id, target -> create(provider), opts);
         }
         Object shared = create(provider);
         return loadOnEveryHost(id, host -> shared, opts);
@@ -157,7 +197,7 @@ public final class Kernel implements AutoCloseable {
         }
     }
 
-    private String loadOnEveryHost(String name, Function<HostRuntime, Object> instance, AppOptions options) {
+    private String loadOnEveryHost(String name, Function<KernelClient, Object> instance, AppOptions options) {
         lock.lock();
         try {
             if (stopped) {
@@ -166,14 +206,14 @@ public final class Kernel implements AutoCloseable {
             List<Object[]> done = new ArrayList<>();
             String group = null;
             try {
-                for (HostRuntime h : hosts) {
-                    Object app = instance.apply(h);
-                    group = h.client().loadApp(name, app, options);
-                    done.add(new Object[] {h, app, group});
+                for (KernelClient c : appTargets) {
+                    Object app = instance.apply(c);
+                    group = c.loadApp(name, app, options);
+                    done.add(new Object[] {c, app, group});
                 }
             } catch (RuntimeException e) {
                 for (Object[] d : done) {
-                    ((HostRuntime) d[0]).client().unloadInstance((String) d[2], d[1]);
+                    ((KernelClient) d[0]).unloadInstance((String) d[2], d[1]);
                 }
                 throw e instanceof AppLoadException ? e : new AppLoadException("app '" + name + "' failed to load: " + e, e);
             }
@@ -188,8 +228,8 @@ public final class Kernel implements AutoCloseable {
         lock.lock();
         try {
             boolean any = false;
-            for (HostRuntime h : hosts) {
-                any |= h.client().unloadApp(group);
+            for (KernelClient c : appTargets) {
+                any |= c.unloadApp(group);
             }
             return any;
         } finally {
@@ -197,12 +237,18 @@ public final class Kernel implements AutoCloseable {
         }
     }
 
-    /** Hangs up the calls of every loaded group on every host. */
+    /**
+     * Hangs up the calls of every loaded group on every host, including the {@code default}
+     * group's, and the channels handed over to the outbound side.
+     */
     public void hupall() {
         cluster.onEveryHost(c -> {
             c.hupall();
             return null;
         });
+        if (outbound != null) {
+            outbound.hupall();
+        }
     }
 
     /** Blocks until {@link #close()} ran (a service's main thread waits here). */
@@ -229,6 +275,13 @@ public final class Kernel implements AutoCloseable {
                 return;
             }
             stopped = true;
+            if (outbound != null && started) {
+                try {
+                    outbound.close();
+                } catch (RuntimeException e) {
+                    LOG.error("outbound server: close failed: {}", e.toString(), e);
+                }
+            }
             for (HostRuntime h : hosts) {
                 try {
                     h.close();
@@ -254,7 +307,12 @@ public final class Kernel implements AutoCloseable {
         record HostPort(String host, int port) {
         }
 
+        /** The outbound server: where it listens and how long it lingers ({@code -1} until exit, {@code 0} not). */
+        record Outbound(String bind, int port, int lingerSeconds) {
+        }
+
         final List<HostPort> hosts = new ArrayList<>();
+        Outbound outbound;
         String password = "ClueCon";
         List<String> appHeaders = List.of("variable_sip_h_X-switchio_app");
         String trackingHeader = "variable_call_uuid";
@@ -278,6 +336,41 @@ public final class Kernel implements AutoCloseable {
                 throw new IllegalArgumentException("port out of range: " + port);
             }
             hosts.add(new HostPort(host, port));
+            return this;
+        }
+
+        /**
+         * Also serves outbound mode (esl-protocol §6): listens for FreeSWITCH's dialplan
+         * {@code socket <address>:<port> async full} connections, sends {@code connect},
+         * {@code myevents} and {@code linger} (until the kernel exits, which it does after the
+         * channel's {@code CHANNEL_HANGUP_COMPLETE}), and hands each channel to the loaded apps as
+         * a session of {@link Kernel#outbound()}, its group chosen by the same activation headers
+         * from its {@code CHANNEL_DATA}. With an outbound server no host is required.
+         *
+         * @param bindAddress the address to listen on, e.g. {@code 127.0.0.1}
+         * @param port the port (0 picks a free one, see {@link Kernel#outboundPort()})
+         */
+        public Builder outbound(String bindAddress, int port) {
+            return outbound(bindAddress, port, -1);
+        }
+
+        /**
+         * Like {@link #outbound(String, int)} with a linger time: {@code -1} lingers until the
+         * kernel exits, {@code 0} sends no {@code linger} (the only choice for a socket app
+         * without {@code full}; then FreeSWITCH closes the socket at hangup and the session ends
+         * without the events after it), a positive number lingers that many seconds.
+         */
+        public Builder outbound(String bindAddress, int port, int lingerSeconds) {
+            if (bindAddress == null || bindAddress.isBlank()) {
+                throw new IllegalArgumentException("outbound bind address must be non-blank");
+            }
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("outbound port out of range: " + port);
+            }
+            if (lingerSeconds < -1) {
+                throw new IllegalArgumentException("lingerSeconds must be -1 (until exit), 0 (none) or positive: " + lingerSeconds);
+            }
+            this.outbound = new Outbound(bindAddress, port, lingerSeconds);
             return this;
         }
 
@@ -352,8 +445,8 @@ public final class Kernel implements AutoCloseable {
 
         /** Builds the kernel (nothing connects until {@link Kernel#start()}). */
         public Kernel build() {
-            if (hosts.isEmpty()) {
-                throw new IllegalStateException("configure at least one host");
+            if (hosts.isEmpty() && outbound == null) {
+                throw new IllegalStateException("configure at least one host or an outbound server");
             }
             return new Kernel(this);
         }

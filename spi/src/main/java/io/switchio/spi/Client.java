@@ -62,7 +62,8 @@ public interface Client {
 
     /**
      * Hangs up every leg of an app group: {@code api hupall NORMAL_CLEARING sip_h_X-switchio_app
-     * <group>}.
+     * <group>}. Legs of the {@code default} group carry no such variable; each live session of it
+     * gets {@code api uuid_kill <uuid> NORMAL_CLEARING} instead.
      */
     void hupall(String appGroup);
 

@@ -90,7 +90,8 @@ public final class ConnectionChannel implements CommandChannel {
             CompletableFuture<EslMessage> remove = removed.isEmpty() ? CompletableFuture.completedFuture(null)
                     : logFailure(c.unsubscribe(removed), "nixevent " + removed);
             subscribed = Set.copyOf(events);
-            replies = CompletableFuture.allOf(add, remove);
+            // while disconnected the stages complete only on the next connect: do not wait for that
+            replies = c.isConnected() ? CompletableFuture.allOf(add, remove) : CompletableFuture.completedFuture(null);
         } finally {
             subscriptionLock.unlock();
         }
@@ -104,7 +105,9 @@ public final class ConnectionChannel implements CommandChannel {
     private CompletableFuture<EslMessage> logFailure(CompletableFuture<EslMessage> reply, String what) {
         return reply.whenComplete((r, e) -> {
             if (e != null) {
-                LOG.warn("{}: '{}' failed (re-applied on reconnect): {}", connection.address(), what, e.getMessage());
+                if (!(e instanceof ConnectionLostException || e.getCause() instanceof ConnectionLostException)) {
+                    LOG.warn("{}: '{}' failed (re-applied on reconnect): {}", connection.address(), what, e.getMessage());
+                }
             }
         });
     }
@@ -131,7 +134,7 @@ public final class ConnectionChannel implements CommandChannel {
         return connection.isConnected();
     }
 
-    private static EslMessage await(CompletableFuture<EslMessage> reply, String what) {
+    static EslMessage await(CompletableFuture<EslMessage> reply, String what) {
         try {
             return reply.join();
         } catch (CompletionException e) {

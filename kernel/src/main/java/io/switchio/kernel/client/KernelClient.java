@@ -169,9 +169,40 @@ public final class KernelClient implements Client {
         return groups.size() == 1 ? groups.get(0) : AppOptions.DEFAULT_GROUP;
     }
 
+    /**
+     * Hangs up the calls of one group: {@code hupall NORMAL_CLEARING sip_h_X-switchio_app <group>}
+     * for a named group; the {@code default} group's sessions carry no such variable, so each of
+     * them gets a {@code uuid_kill} instead (see {@link #killSessions}).
+     */
     @Override
     public void hupall(String appGroup) {
-        api("hupall NORMAL_CLEARING " + APP_HEADER_VAR + " " + WireArguments.token("app group", appGroup));
+        WireArguments.token("app group", appGroup);
+        if (AppOptions.DEFAULT_GROUP.equals(appGroup)) {
+            killSessions(appGroup);
+            return;
+        }
+        api("hupall NORMAL_CLEARING " + APP_HEADER_VAR + " " + appGroup);
+    }
+
+    /**
+     * Sends {@code uuid_kill <uuid> NORMAL_CLEARING} for each live session of a group and returns
+     * how many were still there to kill (a channel that ended meanwhile is skipped: FreeSWITCH
+     * answers {@code -ERR No such channel!}).
+     */
+    public int killSessions(String appGroup) {
+        int killed = 0;
+        for (SessionModel s : List.copyOf(models.sessions())) {
+            if (!s.appId().equals(appGroup) || s.isDestroyed()) {
+                continue;
+            }
+            try {
+                channel.api("uuid_kill " + s.uuid() + " NORMAL_CLEARING");
+                killed++;
+            } catch (io.switchio.spi.ApiException e) {
+                LOG.debug("{}: uuid_kill of {} refused (ended meanwhile?): {}", host(), s.uuid(), e.getMessage());
+            }
+        }
+        return killed;
     }
 
     @Override

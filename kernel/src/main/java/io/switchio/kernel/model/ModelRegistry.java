@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The sessions, calls and jobs of one host, updated from its events in order.
@@ -19,8 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * present activation header. Calls group legs by the tracking header. Jobs are pending from
  * registration to their {@code BACKGROUND_JOB}; a done job is owned by its session, if any.
  *
- * <p>Threading: {@link #apply}, {@link #vanish} and {@link #recentlyDestroyed} run on the host dispatcher thread only; {@link #registerJob} and
- * the readers run on any thread (concurrent maps).
+ * <p>Threading: {@link #apply}, {@link #vanish} and {@link #recentlyDestroyed} run on the host
+ * dispatcher thread only; {@link #controlledChannels} and {@link #onEnded} before it starts;
+ * {@link #registerJob} and the readers run on any thread (concurrent maps).
  */
 public final class ModelRegistry {
 
@@ -36,6 +38,8 @@ public final class ModelRegistry {
     private final Map<String, JobModel> jobsBySession = new ConcurrentHashMap<>();
     private final HostCounters counters;
     private volatile List<String> appHeaders;
+    private boolean controlled;
+    private Consumer<SessionModel> endListener = s -> { };
     private final Map<String, Boolean> tombstones = new java.util.LinkedHashMap<>(256, 0.75f, false) {
         private static final long serialVersionUID = 1L;
 
@@ -57,6 +61,23 @@ public final class ModelRegistry {
         this.appHeaders = List.copyOf(appHeaders);
         this.trackingHeader = Objects.requireNonNull(trackingHeader, "trackingHeader");
         this.counters = new HostCounters(sessions::size, calls::size, jobs::size);
+    }
+
+    /**
+     * Switches to the rules of controlled channels (outbound sockets, esl-protocol §4.6, §6.2):
+     * the connection never sees {@code CHANNEL_CREATE} (the channel exists before it connects) nor,
+     * normally, {@code CHANNEL_DESTROY} (it holds the channel until it exits). So a session is
+     * created by the {@code CHANNEL_DATA} of the {@code connect} reply and ends with
+     * {@code CHANNEL_HANGUP_COMPLETE} (or a destroy the owner makes up when the socket closes
+     * first). Call before the first event.
+     */
+    public void controlledChannels() {
+        this.controlled = true;
+    }
+
+    /** Called on the dispatcher thread with each session that just ended (set before the first event). */
+    public void onEnded(Consumer<SessionModel> listener) {
+        this.endListener = Objects.requireNonNull(listener, "listener");
     }
 
     /** Replaces the activation headers (apps may add their own in front). */
@@ -108,6 +129,14 @@ public final class ModelRegistry {
     /** Applies one event (dispatcher thread only). */
     public ModelUpdate apply(Event event) {
         String name = event.name();
+        if (controlled) {
+            if ("CHANNEL_DATA".equals(name)) {
+                return created(event);
+            }
+            if ("CHANNEL_HANGUP_COMPLETE".equals(name)) {
+                return destroyed(event);
+            }
+        }
         return switch (name) {
             case "CHANNEL_CREATE", "CHANNEL_ORIGINATE" -> created(event);
             case "CHANNEL_DESTROY" -> destroyed(event);
@@ -158,12 +187,12 @@ public final class ModelRegistry {
 
     private ModelUpdate destroyed(Event event) {
         String uuid = event.uniqueId();
-        SessionModel session = uuid == null ? null : sessions.remove(uuid);
+        SessionModel session = uuid == null ? null : sessions.get(uuid);
         if (session == null) {
             return ModelUpdate.NONE;
         }
         long index = session.record(event);
-        end(session, event.header("Hangup-Cause"));
+        end(uuid, session, event.header("Hangup-Cause"));
         return new ModelUpdate(session, index, session.jobModel(), false, true);
     }
 
@@ -172,23 +201,26 @@ public final class ModelRegistry {
      * reconnect). Returns it, or {@code null} when unknown.
      */
     public SessionModel vanish(String uuid) {
-        SessionModel session = sessions.remove(uuid);
+        SessionModel session = sessions.get(uuid);
         if (session != null) {
-            end(session, null);
+            end(uuid, session, null);
         }
         return session;
     }
 
-    private void end(SessionModel session, String cause) {
+    /** Ends a session: its call goes before the session leaves the map, so readers never see a call without sessions. */
+    private void end(String uuid, SessionModel session, String cause) {
         String c = cause != null ? cause : session.get("Hangup-Cause");
         counters.sessionDestroyed(session.appId(), session.uuid(), c, session.isAnswered());
         CallModel call = session.callModel();
         if (call != null && call.remove(session)) {
             calls.remove(call.key(), call);
         }
+        sessions.remove(uuid, session);
         jobsBySession.remove(session.uuid());
         tombstones.put(session.uuid(), Boolean.TRUE);
         session.destroyed();
+        endListener.accept(session);
     }
 
     /** True when a session of this uuid was destroyed lately (dispatcher thread only). */

@@ -33,6 +33,8 @@ final class ConnectionSession {
     private final SubscriptionState desired;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
+    /** Changes made while disconnected, completed once applied on the next connect. */
+    private final AwaitingConnect awaitingConnect;
     private final CountDownLatch closeSignal = new CountDownLatch(1);
     private final RingPublisher publisher;
     private final AtomicLong reconnects = new AtomicLong();
@@ -49,6 +51,7 @@ final class ConnectionSession {
         this.desired = desired;
         this.sequence = new SequenceTracker(config.address());
         this.publisher = new RingPublisher(config.address(), config.ring(), closing, config.closeTimeout(), TICK_MILLIS);
+        this.awaitingConnect = new AwaitingConnect(config.address());
         this.backoff = new ReconnectBackoff(config.reconnectMin(), config.reconnectMax(), config.reconnectJitter());
     }
 
@@ -85,6 +88,7 @@ final class ConnectionSession {
                         LOG.warn("{}: connect attempt {} failed: {}", address, failures, e.getMessage());
                         if (config.maxReconnectAttempts() > 0 && failures >= config.maxReconnectAttempts()) {
                             LOG.error("{}: giving up after {} failed connect attempts", address, failures);
+                            awaitingConnect.failAll("gave up reconnecting");
                             publish(new RingItem.ConnectionDown(address, "gave up after " + failures
                                     + " failed connect attempts: " + e.getMessage()), null);
                             return;
@@ -118,13 +122,15 @@ final class ConnectionSession {
 
     /** Sends the desired subscriptions (pipelined; failures are logged, the replies come later). */
     private void applySubscriptions(EslLink l) {
+        java.util.List<CompletableFuture<EslMessage>> replies = new java.util.ArrayList<>();
         for (EslCommand c : desired.commands()) {
-            l.send(c, timeoutNanos()).whenComplete((reply, error) -> {
+            replies.add(l.send(c, timeoutNanos()).whenComplete((reply, error) -> {
                 if (error != null) {
                     LOG.error("{}: applying '{}' failed: {}", address, CommandPipeline.describe(c), error.getMessage());
                 }
-            });
+            }));
         }
+        awaitingConnect.applied(CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)));
     }
 
     /** Runs one connected link until it dies; returns why. */
@@ -216,8 +222,30 @@ final class ConnectionSession {
         return l.send(command, timeoutNanos());
     }
 
+    /**
+     * Sends a change of the desired state now when connected. Otherwise the returned stage
+     * completes (with {@code null}) once the whole desired state, this change included, has been
+     * applied and answered on the next connect, or fails when that application fails or the
+     * connection is closed or given up first. Call after recording the change in the desired state.
+     */
     CompletableFuture<EslMessage> sendIfConnected(EslCommand command) {
-        return connected ? send(command) : CompletableFuture.completedFuture(null);
+        if (connected) {
+            return send(command);
+        }
+        CompletableFuture<EslMessage> f = awaitingConnect.add();
+        if (connected) {
+            // connected meanwhile: the drain may have run before f was queued; applying again is idempotent
+            send(command).whenComplete((r, e) -> {
+                if (e != null) {
+                    f.completeExceptionally(e);
+                } else {
+                    f.complete(r);
+                }
+            });
+        } else if (closing.get()) {
+            awaitingConnect.failAll("the connection was closed");
+        }
+        return f;
     }
 
     boolean isConnected() {
@@ -246,6 +274,7 @@ final class ConnectionSession {
             return;
         }
         closeSignal.countDown();
+        awaitingConnect.failAll("the connection was closed");
         EslLink l = link;
         if (l != null && connected) {
             try {

@@ -89,7 +89,9 @@ public final class EslConnection implements AutoCloseable {
      * when connected. {@code ALL} subscribes to everything; a name containing {@code ::} is a
      * {@code CUSTOM} subclass.
      *
-     * @return the reply stage, or a completed stage when not connected (applied on connect)
+     * @return the reply stage; when not connected, a stage that completes (with {@code null})
+     *     once the change has been applied on the next connect, or fails if the connection is
+     *     closed or gives up first
      */
     public CompletableFuture<EslMessage> subscribe(Set<String> names) {
         desired.add(names);

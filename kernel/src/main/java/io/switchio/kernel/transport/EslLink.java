@@ -48,6 +48,12 @@ final class EslLink implements AutoCloseable {
     private volatile boolean closed;
     private volatile long lastTrafficNanos = System.nanoTime();
     private volatile String disconnectReason;
+    /** When the write in progress must have finished (0 = none in progress); the reader checks it. */
+    private volatile long writeDeadlineNanos;
+    private volatile CompletableFuture<EslMessage> writing;
+    private volatile EslCommand writingCommand;
+    private volatile long writingTimeoutNanos;
+    private volatile boolean writeStuck;
 
     /**
      * @param livenessNanos no traffic for this long means the peer is dead (0 = never)
@@ -85,19 +91,33 @@ final class EslLink implements AutoCloseable {
                         + CommandPipeline.describe(command) + "' was not sent"));
             }
             CompletableFuture<EslMessage> f = pipeline.register(command, timeoutNanos);
+            writing = f;
+            writingCommand = command;
+            writingTimeoutNanos = timeoutNanos;
+            writeDeadlineNanos = Math.max(1, System.nanoTime() + timeoutNanos);
             try {
                 out.write(bytes);
                 out.flush();
             } catch (IOException e) {
                 pipeline.unregisterLast(f);
-                f.completeExceptionally(new ConnectionLostException(host + ": connection lost while sending '"
-                        + CommandPipeline.describe(command) + "': " + e.getMessage(), e));
+                f.completeExceptionally(writeStuck ? stuck(command, timeoutNanos)
+                        : new ConnectionLostException(host + ": connection lost while sending '"
+                                + CommandPipeline.describe(command) + "': " + e.getMessage(), e));
                 closeSocket();
+            } finally {
+                writeDeadlineNanos = 0;
+                writing = null;
+                writingCommand = null;
             }
             return f;
         } finally {
             writeLock.unlock();
         }
+    }
+
+    private SwitchioTimeoutException stuck(EslCommand command, long timeoutNanos) {
+        return new SwitchioTimeoutException(host + ": could not write '" + CommandPipeline.describe(command) + "' within "
+                + TimeUnit.NANOSECONDS.toMillis(timeoutNanos) + " ms: FreeSWITCH stopped reading; the connection was closed");
     }
 
     /**
@@ -176,9 +196,25 @@ final class EslLink implements AutoCloseable {
         }
     }
 
-    /** Fails overdue commands; returns a reason when the peer looks dead, else null. */
+    /**
+     * Fails overdue commands; returns a reason when the peer looks dead, else null. A write still
+     * blocked past its command's deadline (FreeSWITCH stopped reading and the socket buffers are
+     * full) kills the link: the stream cannot be resumed after a partial frame, and closing the
+     * socket is the only way to release the blocked sender, whose command then fails with
+     * {@link SwitchioTimeoutException}.
+     */
     String tick() {
         long now = System.nanoTime();
+        long writeDeadline = writeDeadlineNanos;
+        if (writeDeadline != 0 && now - writeDeadline >= 0) {
+            writeStuck = true;
+            CompletableFuture<EslMessage> f = writing;
+            EslCommand c = writingCommand;
+            if (f != null && c != null) {
+                f.completeExceptionally(stuck(c, writingTimeoutNanos));
+            }
+            return "a write was blocked past its command timeout (FreeSWITCH stopped reading)";
+        }
         pipeline.expire(now);
         if (livenessNanos > 0 && now - lastTrafficNanos > livenessNanos) {
             return "no traffic from FreeSWITCH for " + TimeUnit.NANOSECONDS.toSeconds(livenessNanos)

@@ -17,7 +17,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.Set;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -28,8 +30,11 @@ import org.slf4j.LoggerFactory;
  * Accepts FreeSWITCH's outbound connections (dialplan {@code socket host:port async full}). For
  * each: sends {@code connect} (the reply is the channel's {@code CHANNEL_DATA}), {@code myevents}
  * in the configured format and, if configured, {@code linger}; then hands an
- * {@link OutboundChannel} to the handler and publishes the channel's events to the ring tagged
- * with the channel's connection id, followed by a {@code ConnectionDown} when it ends.
+ * {@link OutboundChannel} to the handler and publishes to the ring, tagged with the channel's
+ * connection id: a {@code ConnectionUp}, the {@code CHANNEL_DATA} event of the {@code connect}
+ * reply (so the dispatcher meets it before any later event of the channel), the channel's events,
+ * and a {@code ConnectionDown} when it ends. Which connection a {@code ConnectionDown} belongs to
+ * is told by {@link #pollEnded()}.
  *
  * <p>Threading: {@link #start()} and {@link #close()} from the owner. One acceptor thread and one
  * reader thread per connection, from {@link TransportThreads}. The handler runs on the
@@ -52,6 +57,7 @@ public final class EslOutboundServer implements AutoCloseable {
     private final Set<EslLink> links = ConcurrentHashMap.newKeySet();
     private final Set<Thread> readers = ConcurrentHashMap.newKeySet();
     private final AtomicLong ids = new AtomicLong();
+    private final Queue<String> ended = new ConcurrentLinkedQueue<>();
     private volatile ServerSocket server;
     private volatile Thread acceptor;
     private volatile boolean closing;
@@ -141,6 +147,7 @@ public final class EslOutboundServer implements AutoCloseable {
                 reason = "channel handler failed: " + e;
                 return;
             }
+            publish(new RingItem.EventReceived(id, channelData));
             EslLink l = link;
             reason = link.readLoop(m -> onFrame(id, m, l));
         } catch (IOException | RuntimeException e) {
@@ -161,6 +168,7 @@ public final class EslOutboundServer implements AutoCloseable {
                 }
             }
             try {
+                ended.add(id);
                 publish(new RingItem.ConnectionDown(id, reason));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -203,6 +211,17 @@ public final class EslOutboundServer implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /**
+     * The id of a connection that ended, in an order consistent with the ring: when the dispatcher
+     * meets the n-th {@code ConnectionDown} of this server, the n-th id polled here names a
+     * connection none of whose items is still behind it in the ring (each reader queues its id
+     * before it publishes its {@code ConnectionDown}, after its last event). {@code null} when
+     * none is queued.
+     */
+    public String pollEnded() {
+        return ended.poll();
     }
 
     /** Stops accepting, closes every open channel connection and joins all threads. Idempotent. */

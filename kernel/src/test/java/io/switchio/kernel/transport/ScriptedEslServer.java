@@ -25,7 +25,7 @@ import java.util.function.Function;
  * <p>Threading: one acceptor and one thread per connection (platform threads: test code); the
  * control methods may be called from the test thread at any time.
  */
-final class ScriptedEslServer implements AutoCloseable {
+public final class ScriptedEslServer implements AutoCloseable {
 
     static final String GOODBYE = "Content-Type: text/disconnect-notice\nContent-Length: 67\n\n"
             + "Disconnected, goodbye.\nSee you at ClueCon! http://www.cluecon.com/\n";
@@ -42,20 +42,24 @@ final class ScriptedEslServer implements AutoCloseable {
     volatile boolean rudeReject;
     volatile boolean silent;
     volatile boolean dropAfterAuth;
+    /** After answering the current command, stop reading the socket until it closes (a stuck FreeSWITCH). */
+    volatile boolean deaf;
     volatile Function<String, String> api = cmd -> "+OK " + cmd + "\n";
 
-    ScriptedEslServer() throws IOException {
+    /** Listens on 127.0.0.1, port 0. */
+    public ScriptedEslServer() throws IOException {
         server = new ServerSocket();
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         acceptor = Thread.ofPlatform().daemon().name("scripted-esl-acceptor").start(this::acceptLoop);
     }
 
-    int port() {
+    /** The bound port. */
+    public int port() {
         return server.getLocalPort();
     }
 
     /** The next command received (first line plus headers), waiting up to 10 s. */
-    String nextCommand() throws InterruptedException {
+    public String nextCommand() throws InterruptedException {
         String c = commands.poll(10, TimeUnit.SECONDS);
         if (c == null) {
             throw new AssertionError("no command within 10 s");
@@ -81,7 +85,7 @@ final class ScriptedEslServer implements AutoCloseable {
     }
 
     /** Closes every open connection abruptly (no notice). */
-    void dropAll() {
+    public void dropAll() {
         for (Socket s : open) {
             closeQuietly(s);
         }
@@ -120,6 +124,13 @@ final class ScriptedEslServer implements AutoCloseable {
                 }
                 if (!answer(s, cmd)) {
                     return;
+                }
+                while (deaf && !s.isClosed()) {
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
                 }
             }
         } catch (IOException e) {

@@ -9,8 +9,6 @@ import io.switchio.launcher.plugin.PluginRegistry.ResolvedApp;
 import io.switchio.spi.AppLoadException;
 import io.switchio.spi.AppOptions;
 import io.switchio.spi.AuthRefusedException;
-import io.switchio.spi.Client;
-import io.switchio.spi.Session;
 import io.switchio.testkit.FreeSwitchSimulator;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -212,25 +210,16 @@ public final class ServeRun {
         }
     }
 
-    /** Hangs up the calls of our groups and waits (bounded) until FreeSWITCH reports them gone. */
+    /**
+     * Hangs up the calls of our groups (the kernel's hupall covers the default group too, by uuid)
+     * and waits (bounded) until FreeSWITCH reports them gone.
+     */
     private void hangUpOurCalls(Kernel k) {
         try {
             k.hupall();
         } catch (RuntimeException e) {
             log().warn("hanging up our calls failed: {}", e.toString());
             return;
-        }
-        // hupall matches the app-header variable; legs of the default group carry none, so kill those by uuid
-        for (Client client : k.cluster().clients()) {
-            for (Session session : client.sessions()) {
-                if (settings.group().equals(session.appId()) && !session.isHungUp()) {
-                    try {
-                        client.api("uuid_kill " + session.uuid() + " NORMAL_CLEARING");
-                    } catch (RuntimeException e) {
-                        log().debug("uuid_kill {} failed (it may have ended meanwhile): {}", session.uuid(), e.toString());
-                    }
-                }
-            }
         }
         long deadline = System.nanoTime() + HANGUP_WAIT.toNanos();
         while (k.cluster().counters().activeSessions() > 0 && System.nanoTime() - deadline < 0) {

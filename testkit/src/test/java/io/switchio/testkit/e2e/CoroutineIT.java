@@ -187,7 +187,6 @@ class CoroutineIT {
             E2e.await(() -> counts.parks.get() == 3, () -> counts.parks.get() + " parks counted");
             kernel.hupall();
             Client client = kernel.cluster().clients().get(0);
-            client.sessions().forEach(Session::hangup);
             E2e.await(() -> client.sessions().isEmpty(), () -> "sessions " + client.sessions());
         }
     }
