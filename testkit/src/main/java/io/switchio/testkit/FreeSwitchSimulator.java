@@ -86,6 +86,7 @@ public final class FreeSwitchSimulator implements AutoCloseable {
         calls.wire(new AppRunner(calls, apps), new BridgeControl(calls));
         ApiDispatcher apis = new ApiDispatcher(engine, calls);
         apis.register("originate", originate);
+        engine.expansionApi(apis::executeNow);
         new UuidApis(engine, calls, recorder).register(apis);
         server = new EslServer(engine, apis, port);
         apps.put("socket", new io.switchio.testkit.apps.SocketApp(server));
@@ -140,7 +141,9 @@ public final class FreeSwitchSimulator implements AutoCloseable {
             }
             Map.Entry<String, Integer> profile = config.sipProfiles().entrySet().iterator().next();
             String from = vars.getOrDefault("caller_id_number", "sipp");
-            legs.inboundSip(profile.getKey(), profile.getValue(), from, "127.0.0.1", 5070, destination, vars, uuid);
+            Channel ch = legs.inboundSip(profile.getKey(), profile.getValue(), from, "127.0.0.1", 5070, destination,
+                    vars, uuid);
+            ch.callerHoldMillis = config.callerHoldTime().toMillis();
             return null;
         });
         return uuid;
@@ -272,6 +275,7 @@ public final class FreeSwitchSimulator implements AutoCloseable {
         private int queueLimit = 100_000;
         private int maxLost = 500;
         private Duration firstCommandTimeout = Duration.ofSeconds(25);
+        private Duration callerHoldTime = Duration.ZERO;
 
         private Builder() {
         }
@@ -331,6 +335,20 @@ public final class FreeSwitchSimulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How long (simulated time) each simulated caller, i.e. the remote SIP party behind an arrival
+         * or an {@link #injectInboundCall injected} call, stays on after its call is answered before it
+         * sends BYE: the inbound leg then hangs up with {@code NORMAL_CLEARING} and the sequence of a
+         * remote hangup (§14.6). {@link Duration#ZERO} (the default): until the switch side hangs up.
+         */
+        public Builder callerHoldTime(Duration d) {
+            if (d.isNegative()) {
+                throw new IllegalArgumentException("callerHoldTime must not be negative: " + d);
+            }
+            this.callerHoldTime = d;
+            return this;
+        }
+
         /** Reject every ESL client like a failing ACL. */
         public Builder aclReject(boolean reject) {
             this.aclReject = reject;
@@ -359,7 +377,7 @@ public final class FreeSwitchSimulator implements AutoCloseable {
             }
             return new FreeSwitchSimulator(new SimConfig(hostname, password, speed, heartbeat,
                     java.util.Collections.unmodifiableMap(p), maxSessions, sps, arrivals, arrivalDestination,
-                    aclReject, queueLimit, maxLost, firstCommandTimeout), port);
+                    aclReject, queueLimit, maxLost, firstCommandTimeout, callerHoldTime), port);
         }
     }
 }

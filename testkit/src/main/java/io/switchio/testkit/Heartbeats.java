@@ -2,6 +2,7 @@ package io.switchio.testkit;
 
 import io.switchio.testkit.api.CoreApis;
 import io.switchio.testkit.api.Legs;
+import io.switchio.testkit.engine.Channel;
 import io.switchio.testkit.engine.ChannelEvents;
 import io.switchio.testkit.engine.SimConfig;
 import io.switchio.testkit.engine.SimEvent;
@@ -81,8 +82,9 @@ final class Heartbeats implements AutoCloseable {
         }
         if (engine.admit() == null) {
             Map.Entry<String, Integer> p = config.sipProfiles().entrySet().iterator().next();
-            legs.inboundSip(p.getKey(), p.getValue(), "sipp", "127.0.0.1", 5070, config.arrivalDestination(),
-                    Map.of(), null);
+            Channel ch = legs.inboundSip(p.getKey(), p.getValue(), "sipp", "127.0.0.1", 5070,
+                    config.arrivalDestination(), Map.of(), null);
+            ch.callerHoldMillis = config.callerHoldTime().toMillis();
         }
         arrival = engine.schedule(this::arrive, nextArrivalMillis());
     }

@@ -113,30 +113,6 @@ class AppsAndControlIT {
     }
 
     @Test
-    void broadcastCommandEventCarriesBothStandardBlocksWithRealSequences() throws Exception {
-        try (RawEslClient c = RawEslClient.login(fs, "ALL")) {
-            String u = parked(c);
-            api(c, "uuid_broadcast " + u + " playback::silence_stream://100 aleg");
-            RawEslClient.Frame cmd = event(c, "COMMAND", u);
-            List<String> names = new ArrayList<>();
-            List<String> seqs = new ArrayList<>();
-            for (String[] h : cmd.event()) {
-                if (h[0].equals("Event-Name")) {
-                    names.add(h[1]);
-                }
-                if (h[0].equals("Event-Sequence")) {
-                    seqs.add(h[1]);
-                }
-            }
-            assertEquals(List.of("COMMAND", "PRIVATE_COMMAND"), names);
-            assertEquals(2, seqs.size());
-            assertTrue(Long.parseLong(seqs.get(0)) > 0 && seqs.get(0).equals(seqs.get(1)), seqs.toString());
-            assertEquals("execute", cmd.ev("call-command"));
-            api(c, "uuid_kill " + u);
-        }
-    }
-
-    @Test
     void inlineTransferAndXferextRunTheirSteps() throws Exception {
         try (RawEslClient c = RawEslClient.login(fs, "ALL")) {
             String u = fs.injectInboundCall("2000", Map.of("caller_id_number", "1001", "caller_id_name", "Ann"));

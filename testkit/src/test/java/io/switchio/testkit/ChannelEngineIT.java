@@ -129,8 +129,6 @@ class ChannelEngineIT {
             }
             assertEquals(List.of("CHANNEL_EXECUTE:E1", "PLAYBACK_START:null", "PLAYBACK_STOP:null",
                     "CHANNEL_EXECUTE_COMPLETE:E1"), seen);
-            RawEslClient.Frame pc = event(c, "PRIVATE_COMMAND", u);
-            assertEquals("playback", pc.ev("execute-app-name"));
             c.send("sendmsg " + u + "\ncall-command: execute\nexecute-app-name: playback\nexecute-app-arg: /no/such.wav\n\n");
             assertEquals("FILE NOT FOUND", event(c, "CHANNEL_EXECUTE_COMPLETE", u).ev("Application-Response"));
             api(c, "uuid_kill " + u);

@@ -28,7 +28,7 @@ public enum ConfKey {
     PROGRESS_INTERVAL("progress.interval", "1s", "how often to print a progress line on stdout; 0 prints none"),
     STOP_HANGUP("stop.hangup", "true", "hang up the calls of our app groups when stopping"),
     SIM_ARRIVALS("sim.arrivals", "2", "calls per second the embedded simulator injects (host 'sim' only); 0 injects none"),
-    SIM_HOLD("sim.hold", "5s", "how long the embedded simulator's callers stay on the line before hanging up; 0 keeps calls up until stop"),
+    SIM_HOLD("sim.hold", "5s", "how long the embedded simulator's callers stay on the line after answer before hanging up; 0 keeps calls up until stop"),
     SIM_DESTINATION("sim.destination", "switchio", "destination number of the calls the embedded simulator injects"),
     SIM_PORT("sim.port", "0", "ESL port of the embedded simulator; 0 picks a free one"),
     SIM_SPEED("sim.speed", "1", "time factor of the embedded simulator (2 runs its call timing twice as fast)"),

@@ -35,7 +35,6 @@ public final class ServeRun {
     static final String SIMULATOR_DEFAULT_PASSWORD = "ClueCon";
     private static final Duration STOP_WAIT = Duration.ofSeconds(20);
     private static final Duration HANGUP_WAIT = Duration.ofSeconds(5);
-    private static final Duration CALLER_TICK = Duration.ofMillis(100);
 
     private final LaunchSettings settings;
     private final List<ResolvedApp> apps;
@@ -95,6 +94,7 @@ public final class ServeRun {
         if (sim.arrivals() > 0) {
             b.inboundArrivals(sim.arrivals(), sim.destination());
         }
+        b.callerHoldTime(sim.hold());
         simulator = b.build();
         simulator.start();
         out.printf("switchio: embedded FreeSWITCH simulator listening on %s:%d, injecting %s call(s)/s to '%s'%s%n",
@@ -134,7 +134,6 @@ public final class ServeRun {
         Duration interval = settings.progressInterval();
         long deadline = settings.runFor() == null ? Long.MAX_VALUE : startNanos + settings.runFor().toNanos();
         long nextProgress = interval.isZero() ? Long.MAX_VALUE : System.nanoTime() + interval.toNanos();
-        SimulatedCallers callers = simulatedCallers();
         try {
             while (true) {
                 long now = System.nanoTime();
@@ -143,10 +142,6 @@ public final class ServeRun {
                     return;
                 }
                 long wake = Math.min(deadline, nextProgress);
-                if (callers != null) {
-                    callers.hangUpExpired(now);
-                    wake = Math.min(wake, now + CALLER_TICK.toNanos());
-                }
                 if (stopRequested.await(Math.max(1, wake - now), TimeUnit.NANOSECONDS)) {
                     out.println("switchio: stop requested (signal); stopping");
                     return;
@@ -162,15 +157,6 @@ public final class ServeRun {
         } finally {
             out.flush();
         }
-    }
-
-    /** The embedded simulator's callers, when there is a simulator and its calls have a hold time. */
-    private SimulatedCallers simulatedCallers() {
-        if (simulator == null || settings.sim().hold().isZero()) {
-            return null;
-        }
-        int index = settings.hosts().indexOf(settings.hosts().stream().filter(HostAddress::simulator).findFirst().orElseThrow());
-        return new SimulatedCallers(kernel.cluster().clients().get(index), settings.sim().hold());
     }
 
     /** Runs on the shutdown hook thread: asks the main thread to stop and waits for the stop. */

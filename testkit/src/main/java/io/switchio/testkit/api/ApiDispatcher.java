@@ -77,6 +77,24 @@ public final class ApiDispatcher {
         return result;
     }
 
+    /**
+     * Runs an API on the engine thread for a {@code ${api args}} expansion: its output if the API
+     * answers at once, else null (a slow API such as {@code originate} cannot block the engine).
+     */
+    public String executeNow(String name, String args) {
+        fireApiEvent(name, args);
+        ApiHandler h = handlers.get(name);
+        if (h == null) {
+            return null;
+        }
+        try {
+            CompletableFuture<String> f = h.run(args);
+            return f.isDone() && !f.isCompletedExceptionally() ? f.join() : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     private void fireApiEvent(String name, String args) {
         ChannelEvents ev = engine.events();
         if (ev.wanted("API")) {

@@ -13,7 +13,7 @@ import java.util.concurrent.Future;
 import static io.switchio.testkit.api.ApiHandler.done;
 
 /**
- * Switch-wide API commands: {@code status}, {@code version}, {@code global_getvar}, {@code fsctl},
+ * Switch-wide API commands: {@code status}, {@code version}, {@code global_getvar}, {@code global_setvar}, {@code fsctl},
  * {@code show channels|calls [as json]}, {@code sofia status profile}, {@code hupall},
  * {@code create_uuid}, {@code reload|unload mod_event_socket}, and the scheduler
  * ({@code sched_hangup}, {@code sched_api}, {@code sched_broadcast}, {@code sched_del}).
@@ -43,6 +43,7 @@ public final class CoreApis {
                 + " (git a88d069 2024-08-02 21:02:27Z 64bit)\n"));
         d.register("create_uuid", a -> done(engine.newUuid()));
         d.register("global_getvar", a -> done(globalVar(a.trim())));
+        d.register("global_setvar", a -> done(globalSetvar(a.trim())));
         d.register("fsctl", a -> done(fsctl(ApiArgs.split(a))));
         d.register("show", a -> done(new ShowCommand(engine).run(a.trim())));
         d.register("sofia", a -> done(sofia(a.trim())));
@@ -79,17 +80,20 @@ public final class CoreApis {
     }
 
     private String globalVar(String name) {
-        return switch (name) {
-            case "hostname", "switchname" -> engine.config().hostname();
-            case "local_ip_v4" -> "127.0.0.1";
-            case "local_ip_v6" -> "::1";
-            case "core_uuid" -> engine.bus().coreUuid();
-            case "" -> "";
-            default -> {
-                Integer port = engine.config().sipProfiles().get(name.replace("_sip_port", ""));
-                yield port != null ? port.toString() : "";
-            }
-        };
+        String v = engine.globals().get(name);
+        return v == null ? "" : v;
+    }
+
+    private String globalSetvar(String args) {
+        int eq = args.indexOf('=');
+        String name = (eq < 0 ? args : args.substring(0, eq)).trim();
+        if (name.isEmpty()) {
+            return "-USAGE: <var> <value>\n";
+        }
+        String rest = eq < 0 ? "" : args.substring(eq + 1);
+        int second = rest.indexOf('=');
+        engine.globals().set(name, second < 0 ? rest : rest.substring(0, second));
+        return "+OK";
     }
 
     private String fsctl(List<String> t) {

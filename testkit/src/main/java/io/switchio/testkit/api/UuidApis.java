@@ -3,6 +3,7 @@ package io.switchio.testkit.api;
 import io.switchio.testkit.apps.RecordApps;
 import io.switchio.testkit.engine.AppMessage;
 import io.switchio.testkit.engine.CallControl;
+import io.switchio.testkit.engine.BroadcastControl;
 import io.switchio.testkit.engine.Channel;
 import io.switchio.testkit.engine.HangupCause;
 import io.switchio.testkit.engine.SimEvent;
@@ -188,39 +189,60 @@ public final class UuidApis {
         return done("+OK " + b.uuid + "\n");
     }
 
+    /**
+     * {@code uuid_broadcast <uuid> <path> [aleg|bleg|holdb|both]} as mod_commands and
+     * switch_ivr_broadcast: the leg words are matched as substrings (no word: aleg with the peer on
+     * hold); {@code app::args} runs another application, {@code app!cause::args} then hangs the
+     * leg up with that cause; {@code bleg} queues on the bridged peer (queued first).
+     */
     private java.util.concurrent.CompletableFuture<String> broadcast(String args) {
-        String[] p = args.trim().split(" ", 3);
-        if (p.length < 2) {
-            return done("-USAGE: <uuid> <path> [aleg|bleg|both]\n");
+        String[] p = args.trim().split(" ");
+        if (p.length < 2 || p[0].isEmpty()) {
+            return done("-USAGE: <uuid> <path> [aleg|bleg|holdb|both]\n");
         }
         Channel ch = engine.channel(p[0]);
         if (ch == null) {
             return done("-ERR invalid uuid\n");
         }
-        String legs = p.length > 2 ? p[2].trim() : "aleg";
+        boolean echoA;
+        boolean echoB = false;
+        boolean holdB = false;
+        if (p.length > 2) {
+            String w = p[2].toLowerCase(java.util.Locale.ROOT);
+            echoA = w.contains("both") || w.contains("aleg");
+            echoB = w.contains("both") || w.contains("bleg");
+            if (w.contains("holdb")) {
+                echoB = false;
+                holdB = true;
+            }
+        } else {
+            echoA = true;
+            holdB = true;
+        }
         String path = p[1];
         String app = "playback";
-        String arg = path;
-        int sep = path.indexOf("::");
-        if (sep > 0) {
+        int sep = path.indexOf(':');
+        if (sep >= 0 && path.startsWith("::", sep)) {
             app = path.substring(0, sep);
-            arg = path.substring(sep + 2);
+            path = path.substring(sep + 2);
         }
-        if (legs.equals("aleg") || legs.equals("both") || legs.equals("holdb")) {
-            queueBroadcast(ch, app, arg);
+        String cause = null;
+        int bang = app.indexOf('!');
+        if (bang >= 0) {
+            cause = app.substring(bang + 1);
+            app = app.substring(0, bang);
         }
-        if ((legs.equals("bleg") || legs.equals("both")) && ch.bridged != null) {
-            queueBroadcast(ch.bridged, app, arg);
+        BroadcastControl b = calls.apps().broadcasts();
+        if (echoB && ch.bridged != null && !ch.bridged.hangingUp) {
+            calls.apps().enqueue(ch.bridged, b.message(app, path, 1, holdB, true));
+        }
+        if (echoA) {
+            calls.apps().enqueue(ch, b.message(app, path, 1, holdB, true));
+        }
+        if (cause != null) {
+            calls.apps().enqueue(ch, b.message("hangup", cause, 1, false, false));
         }
         return done("+OK Message sent\n");
-    }
-
-    private void queueBroadcast(Channel ch, String app, String arg) {
-        List<String[]> headers = List.of(new String[] {"call-command", "execute"},
-                new String[] {"execute-app-name", app}, new String[] {"execute-app-arg", arg},
-                new String[] {"event-lock", "true"}, new String[] {"lead-frames", "5"});
-        AppMessage msg = new AppMessage(app, arg, engine.newUuid(), null, 1, true, AppMessage.Origin.BROADCAST, headers);
-        calls.apps().enqueue(ch, msg);
     }
 
     private java.util.concurrent.CompletableFuture<String> dtmf(String args, boolean send) {

@@ -16,11 +16,29 @@ import java.util.List;
  * @param eventLock {@code event-lock: true}
  * @param origin where it came from, which decides the trailing PRIVATE_COMMAND/COMMAND event
  * @param headers the message headers for the PRIVATE_COMMAND echo, as name/value pairs
+ * @param command for {@code uuid_broadcast}: the COMMAND event begun (and numbered) when it was
+ *        queued, which the PRIVATE_COMMAND echo completes; null otherwise
  */
 public record AppMessage(String app, String arg, String eventUuid, String eventUuidName, int loops,
-                         boolean eventLock, Origin origin, List<String[]> headers) {
+                         boolean eventLock, Origin origin, List<String[]> headers, SimEvent command) {
     /** Who queued the message. */
     public enum Origin { SENDMSG, BROADCAST, INTERNAL }
+
+    /** A message without a pre-built COMMAND event. */
+    public AppMessage(String app, String arg, String eventUuid, String eventUuidName, int loops,
+                      boolean eventLock, Origin origin, List<String[]> headers) {
+        this(app, arg, eventUuid, eventUuidName, loops, eventLock, origin, headers, null);
+    }
+
+    /** The value of a message header (case-insensitive name), or null. */
+    public String header(String name) {
+        for (String[] h : headers) {
+            if (h[0].equalsIgnoreCase(name)) {
+                return h[1];
+            }
+        }
+        return null;
+    }
 
     /** An internal execute (no echo event). */
     public static AppMessage internal(String app, String arg, String eventUuid) {

@@ -16,13 +16,20 @@ public final class AppRunner {
     private final Map<String, App> apps;
     /** Media applications that keep servicing the message queue while they run (§12). */
     private static final java.util.Set<String> NESTING = java.util.Set.of("playback", "endless_playback", "sleep",
-            "echo", "speak");
+            "echo", "speak", "bridge");
+    private final BroadcastControl broadcasts;
 
     /** A runner over the named apps. */
     public AppRunner(CallControl calls, Map<String, App> apps) {
         this.calls = calls;
         this.ev = calls.events();
         this.apps = apps;
+        this.broadcasts = new BroadcastControl(calls, this);
+    }
+
+    /** uuid_broadcast's messages, hold music and echo rules. */
+    public BroadcastControl broadcasts() {
+        return broadcasts;
     }
 
     /** True if an app of this name exists. */
@@ -73,11 +80,14 @@ public final class AppRunner {
 
     private void run(Channel ch, AppMessage msg, RunningApp outer) {
         App app = apps.get(msg.app());
-        RunningApp run = new RunningApp(ch, msg, msg.arg());
+        String data = calls.engine().expander().expand(msg.arg(), ch);
+        RunningApp run = new RunningApp(ch, msg, data);
         run.outer = outer;
         run.startedMicros = calls.engine().clock().nowMicros();
-        ch.vars.set("current_application_data", msg.arg());
+        ch.vars.set("current_application_data", data);
         ch.vars.set("current_application", msg.app());
+        run.quietEcho = outer == null && broadcasts.parkedWithoutMedia(ch);
+        broadcasts.holdPeer(run);
         fireExecute("CHANNEL_EXECUTE", run, false);
         if (app == null) {
             run.response = "-ERR invalid application " + msg.app();
@@ -103,19 +113,26 @@ public final class AppRunner {
             ch.vars.set("current_application_response", run.response);
         }
         fireExecute("CHANNEL_EXECUTE_COMPLETE", run, true);
-        echo(run);
+        AppMessage m = run.message;
+        long ranMicros = calls.engine().clock().nowMicros() - run.startedMicros;
+        boolean repeat = m.loops() != 1 && ranMicros >= 500_000 && !run.hooksBroken && !ch.hangingUp;
+        if (!repeat) {
+            broadcasts.releaseHold(run);
+            echo(run);
+        }
         if (ch.current == run) {
             ch.current = run.outer;
+        }
+        while (ch.current != null && ch.current.completed) {
+            ch.current = ch.current.outer;
         }
         if (ch.hangingUp) {
             return;
         }
-        AppMessage m = run.message;
-        long ranMicros = calls.engine().clock().nowMicros() - run.startedMicros;
-        if (m.loops() != 1 && ranMicros >= 500_000 && !run.hooksBroken) {
+        if (repeat) {
             int left = m.loops() < 0 ? -1 : m.loops() - 1;
             AppMessage again = new AppMessage(m.app(), m.arg(), m.eventUuid(), m.eventUuidName(), left,
-                    m.eventLock(), m.origin(), m.headers());
+                    m.eventLock(), m.origin(), m.headers(), m.command());
             if (ch.current == null) {
                 run(ch, again, null);
             } else {
@@ -148,7 +165,7 @@ public final class AppRunner {
 
     private void echo(RunningApp run) {
         AppMessage m = run.message;
-        if (m.origin() == AppMessage.Origin.INTERNAL) {
+        if (m.origin() == AppMessage.Origin.INTERNAL || run.quietEcho) {
             return;
         }
         String name = m.origin() == AppMessage.Origin.BROADCAST ? "COMMAND" : "PRIVATE_COMMAND";
@@ -157,7 +174,7 @@ public final class AppRunner {
         }
         SimEvent e;
         if (m.origin() == AppMessage.Origin.BROADCAST) {
-            e = ev.begin("COMMAND");
+            e = m.command() != null ? m.command() : ev.begin("COMMAND");
             addHeaders(e, m.headers());
             ev.bus().appendStandard(e, "PRIVATE_COMMAND", ChannelEvents.site("PRIVATE_COMMAND"));
         } else {

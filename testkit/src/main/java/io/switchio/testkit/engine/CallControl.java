@@ -128,6 +128,31 @@ public final class CallControl {
         ch.vars.set("endpoint_disposition", "ANSWER");
         ev.fire("CHANNEL_ANSWER", ch);
         callState(ch, CallState.ACTIVE);
+        if (ch.callerHoldMillis > 0) {
+            engine.schedule(() -> {
+                if (!ch.hangingUp) {
+                    remoteHangup(ch, HangupCause.NORMAL_CLEARING);
+                }
+            }, ch.callerHoldMillis);
+        }
+    }
+
+    /**
+     * The far end ends the call (a SIP BYE, or CANCEL/refusal before answer): the same sequence as
+     * a local hangup (§14.6) with {@code sip_hangup_disposition} {@code recv_*} on a SIP leg.
+     */
+    public void remoteHangup(Channel ch, HangupCause cause) {
+        if (ch.hangingUp) {
+            return;
+        }
+        if (sip(ch)) {
+            ch.vars.set("sip_hangup_disposition", ch.answered ? "recv_bye" : ch.outbound ? "recv_refuse" : "recv_cancel");
+        }
+        hangup(ch, cause);
+    }
+
+    private static boolean sip(Channel ch) {
+        return ch.kind == Channel.Kind.SOFIA_IN || ch.kind == Channel.Kind.SOFIA_OUT;
     }
 
     private void callUpdate(Channel ch) {
@@ -272,6 +297,11 @@ public final class CallControl {
         if (!ch.answered) {
             ch.vars.setIfAbsent("endpoint_disposition", cause.name());
         }
+        if (sip(ch)) {
+            String disposition = ch.vars.get("sip_hangup_disposition");
+            ch.vars.set("sip_hangup_disposition", disposition != null ? disposition
+                    : ch.answered ? "send_bye" : ch.outbound ? "send_cancel" : "send_refuse");
+        }
         state(ch, ChannelState.CS_REPORTING);
         if (ev.wanted("CHANNEL_HANGUP_COMPLETE")) {
             SimEvent e = ev.begin("CHANNEL_HANGUP_COMPLETE").add("Hangup-Cause", cause.name());
@@ -296,7 +326,7 @@ public final class CallControl {
         Channel peer = ch.signalPeer;
         if (peer != null && !peer.hangingUp) {
             HangupCause peerCause = peerCause(ch, cause);
-            engine.execute(() -> hangup(peer, peerCause));
+            engine.execute(() -> remoteHangup(peer, peerCause));
         }
         if (partner != null && !partner.hangingUp) {
             engine.execute(() -> bridges.afterBridge(partner));

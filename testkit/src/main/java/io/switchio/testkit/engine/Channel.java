@@ -79,6 +79,8 @@ public final class Channel {
     public OriginateWait originateWait;
     /** Extra callbacks run when the leg is destroyed. */
     public List<Runnable> onDestroy;
+    /** Simulated ms the remote caller stays after answer before it sends BYE (0 = it never does). */
+    public long callerHoldMillis;
     /** Extra callbacks run right after CHANNEL_HANGUP (controlling connections, §4.6). */
     public List<Runnable> onHangup;
 

@@ -131,6 +131,19 @@ public final class EventBus {
         return d;
     }
 
+    /**
+     * Takes the next {@code Event-Sequence} for an event that is created now but fired later, or
+     * never (FreeSWITCH numbers an event when it is created: uuid_broadcast's COMMAND).
+     */
+    public long reserveSequence() {
+        fireLock.lock();
+        try {
+            return ++sequence;
+        } finally {
+            fireLock.unlock();
+        }
+    }
+
     /** Assigns the next {@code Event-Sequence} without delivering the event (the outbound connect reply). */
     public void stamp(SimEvent e) {
         fireLock.lock();

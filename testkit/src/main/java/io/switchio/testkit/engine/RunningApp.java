@@ -29,6 +29,12 @@ public final class RunningApp {
     public long startedMicros;
     public boolean completed;
     public boolean hooksBroken;
+    /** True when the message ran from a park loop without media: no PRIVATE_COMMAND echo. */
+    public boolean quietEcho;
+    /** The bridged peer put on hold for this broadcast ({@code hold-bleg}), or null. */
+    public Channel heldPeer;
+    /** The hold-music broadcast queued on {@link #heldPeer}. */
+    public AppMessage holdMessage;
     /** The application this one runs nested inside (it resumes afterwards), or null. */
     public RunningApp outer;
     Runnable timerAction;

@@ -21,9 +21,12 @@ import java.util.Map;
  * @param eventQueueLimit per-connection event queue size
  * @param maxLostEvents consecutive drops after which a slow listener is killed
  * @param firstCommandTimeout how long a new connection may stay silent before its first command (25 s)
+ * @param callerHoldTime how long an arriving caller stays after answer before sending BYE (0 = until
+ *        the switch hangs up)
  */
 public record SimConfig(String hostname, String password, double speed, Duration heartbeat,
                         Map<String, Integer> sipProfiles, int maxSessions, int sessionsPerSecond,
                         double arrivalsPerSecond, String arrivalDestination, boolean aclReject,
-                        int eventQueueLimit, int maxLostEvents, Duration firstCommandTimeout) {
+                        int eventQueueLimit, int maxLostEvents, Duration firstCommandTimeout,
+                        Duration callerHoldTime) {
 }

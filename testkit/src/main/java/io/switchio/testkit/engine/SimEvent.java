@@ -21,6 +21,7 @@ public final class SimEvent {
     private int sequenceSlot = -1;
     private int firstSequenceSlot = -1;
     private long sequence;
+    private long firstSequenceFixed = -1;
     private final byte[][] frames = new byte[3][];
 
     /** An event with no headers yet; {@link EventBus#create} adds the standard ones. */
@@ -102,8 +103,19 @@ public final class SimEvent {
             headers.set(sequenceSlot + 1, Long.toString(seq));
         }
         if (firstSequenceSlot >= 0) {
-            headers.set(firstSequenceSlot + 1, Long.toString(seq));
+            headers.set(firstSequenceSlot + 1, Long.toString(firstSequenceFixed >= 0 ? firstSequenceFixed : seq));
         }
+    }
+
+    /**
+     * Gives this event's first standard block the {@code Event-Sequence} it got when it was created
+     * (see {@link EventBus#reserveSequence}); the block appended later gets the one of its firing.
+     */
+    public void fixFirstSequence(long seq) {
+        if (sequenceSlot >= 0) {
+            headers.set(sequenceSlot + 1, Long.toString(seq));
+        }
+        this.firstSequenceFixed = seq;
     }
 
     /** The {@code Event-Sequence} assigned when it was fired (0 before). */

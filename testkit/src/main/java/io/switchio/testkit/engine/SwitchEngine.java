@@ -43,6 +43,9 @@ public final class SwitchEngine implements AutoCloseable {
     private long spsWindowSecond = -1;
     private int spsWindowCount;
     private int peakSessions;
+    private final GlobalVars globals;
+    private final VariableExpander expander;
+    private volatile java.util.function.BiFunction<String, String, String> expansionApi = (name, args) -> null;
 
     /** An engine for this configuration; nothing runs until {@link #start()}. */
     public SwitchEngine(SimConfig config, SimClock clock, EventBus bus) {
@@ -52,6 +55,23 @@ public final class SwitchEngine implements AutoCloseable {
         this.events = new ChannelEvents(bus);
         this.maxSessions = config.maxSessions();
         this.sessionsPerSecond = config.sessionsPerSecond();
+        this.globals = new GlobalVars(config, bus);
+        this.expander = new VariableExpander(globals, (name, args) -> expansionApi.apply(name, args));
+    }
+
+    /** The switch's global variables. */
+    public GlobalVars globals() {
+        return globals;
+    }
+
+    /** Channel-variable expansion ({@code ${...}}) as FreeSWITCH applies it to app arguments. */
+    public VariableExpander expander() {
+        return expander;
+    }
+
+    /** Where {@code ${api args}} expansions run (engine thread; null result = no output). */
+    public void expansionApi(java.util.function.BiFunction<String, String, String> api) {
+        this.expansionApi = api;
     }
 
     /** Starts the engine thread, named {@code sim-engine-<threadTag>}. */
