@@ -73,7 +73,16 @@ public final class RunCommand implements Callable<Integer> {
         return ServeStarter.serve(settings, parent.environment(), spec.commandLine().getOut(), (app, e) -> badParameter(conf, app, e));
     }
 
-    private static LauncherException badParameter(ConfFile conf, AppSpec app, IllegalArgumentException e) {
+    /**
+     * Places a bad app of the conf file: a bad parameter at its {@code app.<id>.<name>} line (else
+     * the {@code apps} line), an unknown or failed app at the {@code apps} line, keeping its status.
+     */
+    private static LauncherException badParameter(ConfFile conf, AppSpec app, RuntimeException e) {
+        if (e instanceof LauncherException known) {
+            ConfFile.Entry apps = conf.entry(ConfKey.APPS.key()).orElse(null);
+            String where = apps == null ? conf.path() + ": " : conf.path() + ":" + apps.line() + ": key '" + apps.key() + "': ";
+            return new LauncherException(known.exitCode(), where + known.getMessage(), known);
+        }
         ConfFile.Entry where = conf.entries().stream()
                 .filter(x -> x.key().startsWith(ConfKey.APP_PARAMETER_PREFIX + app.appId() + ".")
                         && e.getMessage().contains("'" + x.key().substring(ConfKey.APP_PARAMETER_PREFIX.length() + app.appId().length() + 1) + "'"))

@@ -1,5 +1,6 @@
 package io.switchio.launcher.conf;
 
+import io.switchio.launcher.Escaped;
 import io.switchio.launcher.conf.LaunchSettings.DialSettings;
 import io.switchio.launcher.conf.LaunchSettings.Mode;
 import io.switchio.launcher.conf.LaunchSettings.SimSettings;
@@ -116,10 +117,46 @@ public final class SettingsBuilder {
             case SIM_ARRIVALS, SIM_SPEED, DIAL_RATE -> nonNegative(v, ParameterType.DOUBLE);
             case SIM_PORT -> port(v);
             case STOP_HANGUP -> typed(v, ParameterType.BOOLEAN);
-            case HOSTS, APPS, PLUGINS_DIRS, ACTIVATION_HEADERS -> v.isBlank() ? "expected a comma-separated list, got nothing" : null;
-            case PASSWORD, TRACKING_HEADER, GROUP -> v.isBlank() ? "expected a value, got nothing" : null;
+            case HOSTS, APPS, PLUGINS_DIRS -> v.isBlank() ? "expected a comma-separated list, got nothing" : null;
+            case ACTIVATION_HEADERS -> v.isBlank() ? "expected a comma-separated list, got nothing" : headerNames(v);
+            case TRACKING_HEADER -> v.isBlank() ? "expected a value, got nothing" : headerName(v.strip());
+            case GROUP -> v.isBlank() ? "expected a value, got nothing" : word(v.strip());
+            case PASSWORD -> v.isBlank() ? "expected a value, got nothing" : null;
             default -> null;
         };
+    }
+
+    /** An app group travels in ESL commands and event headers: one word. */
+    private static String word(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            if (Character.isWhitespace(v.charAt(i)) || Character.isISOControl(v.charAt(i))) {
+                return "'" + Escaped.of(v) + "' is not one word; expected an app group name without spaces, tabs or line breaks";
+            }
+        }
+        return null;
+    }
+
+    private static String headerNames(String v) {
+        for (String name : v.split(",")) {
+            String problem = name.isBlank() ? "has an empty item in '" + Escaped.of(v) + "'; expected comma-separated header names"
+                    : headerName(name.strip());
+            if (problem != null) {
+                return problem;
+            }
+        }
+        return null;
+    }
+
+    /** An event header name as FreeSWITCH writes it: no spaces, line breaks or ':'. */
+    private static String headerName(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c == ':' || Character.isWhitespace(c) || Character.isISOControl(c)) {
+                return "'" + Escaped.of(v) + "' is not a header name; expected one word without spaces, line breaks or ':'"
+                        + " (e.g. variable_call_uuid)";
+            }
+        }
+        return null;
     }
 
     private static String oneOf(String v, Set<String> allowed) {
@@ -204,6 +241,21 @@ public final class SettingsBuilder {
         String problem = problem(key, value);
         if (problem != null) {
             throw new IllegalArgumentException(key.key() + ": " + problem);
+        }
+        values.put(key, value);
+        return this;
+    }
+
+    /**
+     * Sets a simple key from a command-line option, checked like a conf value.
+     *
+     * @param option the option as the user wrote it (e.g. {@code --group}), named in the error
+     * @throws IllegalArgumentException naming the option and saying what was expected
+     */
+    public SettingsBuilder set(ConfKey key, String value, String option) {
+        String problem = problem(key, value);
+        if (problem != null) {
+            throw new IllegalArgumentException(option + " " + problem);
         }
         values.put(key, value);
         return this;

@@ -1,6 +1,7 @@
 package io.switchio.launcher.serve;
 
 import io.switchio.kernel.Kernel;
+import io.switchio.launcher.Escaped;
 import io.switchio.launcher.ExitCode;
 import io.switchio.launcher.LauncherException;
 import io.switchio.launcher.conf.HostAddress;
@@ -44,6 +45,7 @@ public final class ServeRun {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile Kernel kernel;
     private volatile FreeSwitchSimulator simulator;
+    private volatile long servingSince = System.nanoTime();
 
     /** A serve of resolved apps; nothing starts before {@link #run}. */
     public ServeRun(LaunchSettings settings, List<ResolvedApp> apps, PrintWriter out) {
@@ -61,7 +63,6 @@ public final class ServeRun {
     public ExitCode run() {
         Thread hook = new Thread(this::stopFromSignal, "switchio-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        long startNanos = System.nanoTime();
         try {
             String password = settings.password() != null ? settings.password() : SIMULATOR_DEFAULT_PASSWORD;
             if (settings.usesSimulator()) {
@@ -70,15 +71,16 @@ public final class ServeRun {
             kernel = buildKernel(password);
             kernel.start();
             loadApps();
+            servingSince = System.nanoTime(); // --for and the progress clock count from here, not from JVM start
             out.printf("switchio: serving %s on %s (group '%s'); %s%n", apps.stream().map(a -> a.entry().appId()).toList(),
                     hostsForHumans(), settings.group(),
                     settings.runFor() == null ? "Ctrl-C stops" : "stopping after " + settings.runFor().toSeconds() + "s or on Ctrl-C");
             out.flush();
-            awaitStop(startNanos);
+            awaitStop(servingSince);
         } catch (AuthRefusedException e) {
             throw new LauncherException(ExitCode.CONNECT, "FreeSWITCH refused the ESL password: " + e.getMessage(), e);
         } finally {
-            stop(startNanos);
+            stop();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
@@ -122,8 +124,8 @@ public final class ServeRun {
         for (ResolvedApp app : apps) {
             try {
                 String group = kernel.loadApp(app.provider(), new AppOptions(settings.group(), null, app.parameters(), false));
-                log().info("loaded app {} {} from {} under group '{}'", app.entry().appId(), app.parameters().asMap(),
-                        app.entry().plugin().path().getFileName(), group);
+                log().info("loaded app {} {} from {} under group '{}'", app.entry().appId(), Escaped.of(app.parameters().asMap()),
+                        app.entry().plugin().path().getFileName(), Escaped.of(group));
             } catch (AppLoadException e) {
                 throw new LauncherException(ExitCode.PLUGIN, "app '" + app.entry().appId() + "' did not load: " + e.getMessage(), e);
             }
@@ -146,7 +148,8 @@ public final class ServeRun {
                     out.println("switchio: stop requested (signal); stopping");
                     return;
                 }
-                if (System.nanoTime() - nextProgress >= 0) {
+                long woke = System.nanoTime();
+                if (woke - deadline < 0 && woke - nextProgress >= 0) { // at the deadline, stop() prints the final line
                     out.println(ProgressLine.of(Duration.ofNanos(System.nanoTime() - startNanos), kernel.cluster()));
                     out.flush();
                     nextProgress += interval.toNanos();
@@ -165,14 +168,14 @@ public final class ServeRun {
         try {
             if (!stopped.await(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 log().warn("the main thread did not stop within {}s; stopping from the signal handler", STOP_WAIT.toSeconds());
-                stop(System.nanoTime());
+                stop();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private void stop(long startNanos) {
+    private void stop() {
         if (!stopping.compareAndSet(false, true)) {
             return;
         }
@@ -182,7 +185,7 @@ public final class ServeRun {
                 if (settings.hangupOnStop()) {
                     hangUpOurCalls(k);
                 }
-                out.println(ProgressLine.of(Duration.ofNanos(System.nanoTime() - startNanos), k.cluster()));
+                out.println(ProgressLine.finalLine(Duration.ofNanos(System.nanoTime() - servingSince), k.cluster()));
                 k.close();
             }
             FreeSwitchSimulator s = simulator;
