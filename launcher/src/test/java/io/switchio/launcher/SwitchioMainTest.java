@@ -139,7 +139,7 @@ class SwitchioMainTest {
     void dialModeExits6() throws IOException {
         Path dial = conf("dial.conf", "mode = dial", "hosts = sim", "dial.rate = 5");
         assertEquals(6, run("run", dial.toString()));
-        assertTrue(err.contains("mode = dial needs the load generator"), err);
+        assertTrue(err.startsWith("switchio: " + dial + ":1: key 'mode': mode = dial needs the load generator"), err);
         Path realHosts = conf("real.conf", "mode = dial", "hosts = fs1", "apps = alpha");
         assertEquals(6, run("run", realHosts.toString()), "dial mode is reported before the missing password: " + err);
     }

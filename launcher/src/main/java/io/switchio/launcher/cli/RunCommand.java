@@ -66,7 +66,8 @@ public final class RunCommand implements Callable<Integer> {
             b.set(ConfKey.LOG_LEVEL, logging.level());
         }
         if (b.mode() == LaunchSettings.Mode.DIAL) {
-            throw new LauncherException(ExitCode.NOT_YET_AVAILABLE, confFile + ": mode = dial needs the load generator, which "
+            String where = b.fileEntry(ConfKey.MODE).map(e -> conf.path() + ":" + e.line() + ": key 'mode'").orElse(conf.path().toString());
+            throw new LauncherException(ExitCode.NOT_YET_AVAILABLE, where + ": mode = dial needs the load generator, which "
                     + "arrives in a later release of switchio; this release serves apps only (mode = serve)");
         }
         LaunchSettings settings = b.build(parent.environment().env());

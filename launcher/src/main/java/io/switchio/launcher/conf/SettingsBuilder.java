@@ -33,6 +33,9 @@ public final class SettingsBuilder {
 
     private final Map<ConfKey, String> values = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> appParameters = new LinkedHashMap<>();
+    /** Where each simple key's current value came from, while that is a conf file's line. */
+    private final Map<ConfKey, ConfFile.Entry> fileEntries = new LinkedHashMap<>();
+    private ConfFile conf;
     private List<HostAddress> hosts = List.of();
     private List<Path> pluginDirs;
     private List<AppSpec> apps = List.of();
@@ -54,6 +57,7 @@ public final class SettingsBuilder {
      * @throws ConfException naming the file, line and key of the first bad entry
      */
     public SettingsBuilder applyConf(ConfFile conf) {
+        this.conf = conf;
         Path base = conf.path().toAbsolutePath().getParent();
         Map<String, Integer> appParamLines = new LinkedHashMap<>();
         for (ConfFile.Entry e : conf.entries()) {
@@ -72,7 +76,10 @@ public final class SettingsBuilder {
                 case PASSWORD -> password = e.value();
                 case PLUGINS_DIRS -> pluginDirs = list(conf, e, s -> base.resolve(s).normalize());
                 case APPS -> apps = list(conf, e, AppSpec::parse);
-                default -> values.put(key, e.value());
+                default -> {
+                    values.put(key, e.value());
+                    fileEntries.put(key, e);
+                }
             }
         }
         for (Map.Entry<String, Integer> a : appParamLines.entrySet()) {
@@ -243,6 +250,7 @@ public final class SettingsBuilder {
             throw new IllegalArgumentException(key.key() + ": " + problem);
         }
         values.put(key, value);
+        fileEntries.remove(key);
         return this;
     }
 
@@ -258,7 +266,13 @@ public final class SettingsBuilder {
             throw new IllegalArgumentException(option + " " + problem);
         }
         values.put(key, value);
+        fileEntries.remove(key);
         return this;
+    }
+
+    /** The conf file line that set a key, when its current value came from a conf file. */
+    public java.util.Optional<ConfFile.Entry> fileEntry(ConfKey key) {
+        return java.util.Optional.ofNullable(fileEntries.get(key));
     }
 
     /** The mode asked for so far (the conf file's {@code mode}, else serve). */
@@ -295,8 +309,10 @@ public final class SettingsBuilder {
         Duration min = duration(ConfKey.RECONNECT_MIN);
         Duration max = duration(ConfKey.RECONNECT_MAX);
         if (min.compareTo(max) > 0) {
-            throw new ConfException("reconnect.min (" + values.get(ConfKey.RECONNECT_MIN) + ") is longer than reconnect.max ("
-                    + values.get(ConfKey.RECONNECT_MAX) + ")");
+            String problem = "reconnect.min (" + values.get(ConfKey.RECONNECT_MIN) + ") is longer than reconnect.max ("
+                    + values.get(ConfKey.RECONNECT_MAX) + ")";
+            ConfFile.Entry where = fileEntries.getOrDefault(ConfKey.RECONNECT_MAX, fileEntries.get(ConfKey.RECONNECT_MIN));
+            throw where == null ? new ConfException(problem) : conf.error(where, problem);
         }
         String runFor = values.get(ConfKey.RUN_FOR);
         return new LaunchSettings(mode, hosts, pw, pluginDirs, apps, values.get(ConfKey.GROUP),

@@ -1,5 +1,6 @@
 package io.switchio.launcher.plugin;
 
+import io.switchio.launcher.Escaped;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -48,16 +49,16 @@ public record AppSpec(String appId, Map<String, String> parameters) {
         int slash = s.indexOf('/');
         String id = (slash < 0 ? s : s.substring(0, slash)).strip();
         if (id.isEmpty()) {
-            throw new IllegalArgumentException("app spec '" + s + "' has no app id; expected ID or ID/name=value,name2=value2");
+            throw new IllegalArgumentException("app spec '" + Escaped.of(s) + "' has no app id; expected ID or ID/name=value,name2=value2");
         }
         if (!PluginLoader.isValidAppId(id)) {
-            throw new IllegalArgumentException("app spec '" + s + "': '" + id + "' is not an app id (letters, digits, '-', '_' or '.')");
+            throw new IllegalArgumentException("app spec '" + Escaped.of(s) + "': '" + Escaped.of(id) + "' is not an app id (letters, digits, '-', '_' or '.')");
         }
         Map<String, String> params = new LinkedHashMap<>();
         if (slash >= 0) {
             String rest = s.substring(slash + 1);
             if (rest.isBlank()) {
-                throw new IllegalArgumentException("app spec '" + s + "' ends with '/'; expected name=value pairs after it, or no '/'");
+                throw new IllegalArgumentException("app spec '" + Escaped.of(s) + "' ends with '/'; expected name=value pairs after it, or no '/'");
             }
             String name = null;
             StringBuilder value = new StringBuilder();
@@ -69,7 +70,7 @@ public record AppSpec(String appId, Map<String, String> parameters) {
                     value.setLength(0);
                     value.append(piece.substring(m.end()));
                 } else if (name == null || piece.isBlank()) {
-                    throw new IllegalArgumentException("app spec '" + s + "': '" + piece + "' is not name=value");
+                    throw new IllegalArgumentException("app spec '" + Escaped.of(s) + "': '" + Escaped.of(piece) + "' is not name=value");
                 } else {
                     value.append(',').append(piece);
                 }
@@ -81,7 +82,7 @@ public record AppSpec(String appId, Map<String, String> parameters) {
 
     private static void put(String spec, Map<String, String> params, String name, CharSequence value) {
         if (name != null && params.putIfAbsent(name, value.toString().strip()) != null) {
-            throw new IllegalArgumentException("app spec '" + spec + "' gives parameter '" + name + "' twice");
+            throw new IllegalArgumentException("app spec '" + Escaped.of(spec) + "' gives parameter '" + name + "' twice");
         }
     }
 

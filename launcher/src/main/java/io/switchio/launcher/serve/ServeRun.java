@@ -10,10 +10,14 @@ import io.switchio.launcher.plugin.PluginRegistry.ResolvedApp;
 import io.switchio.spi.AppLoadException;
 import io.switchio.spi.AppOptions;
 import io.switchio.spi.AuthRefusedException;
+import io.switchio.spi.Client;
+import io.switchio.spi.Session;
 import io.switchio.testkit.FreeSwitchSimulator;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -181,9 +185,10 @@ public final class ServeRun {
         }
         try {
             Kernel k = kernel;
+            String problem = null;
             if (k != null) {
                 if (settings.hangupOnStop()) {
-                    hangUpOurCalls(k);
+                    problem = hangUpOurCalls(k);
                 }
                 out.println(ProgressLine.finalLine(Duration.ofNanos(System.nanoTime() - servingSince), k.cluster()));
                 k.close();
@@ -192,7 +197,7 @@ public final class ServeRun {
             if (s != null) {
                 s.close();
             }
-            out.println("switchio: stopped cleanly");
+            out.println(problem == null ? "switchio: stopped cleanly" : "switchio: stopped, but " + problem);
             out.flush();
         } finally {
             stopped.countDown();
@@ -201,23 +206,37 @@ public final class ServeRun {
 
     /**
      * Hangs up the calls of our groups (the kernel's hupall covers the default group too, by uuid)
-     * and waits (bounded) until FreeSWITCH reports them gone.
+     * and waits (bounded) until FreeSWITCH reports the legs that were up at that moment gone.
+     * Calls that arrive while stopping are not waited for: on the embedded simulator they end with
+     * it, and a real FreeSWITCH keeps them parked.
+     *
+     * @return what went wrong, for the last line, or {@code null} when every such leg is gone
      */
-    private void hangUpOurCalls(Kernel k) {
+    private String hangUpOurCalls(Kernel k) {
+        Map<Client, List<String>> up = new LinkedHashMap<>();
+        for (Client c : k.cluster().clients()) {
+            up.put(c, c.sessions().stream().map(Session::uuid).toList());
+        }
         try {
             k.hupall();
         } catch (RuntimeException e) {
-            log().warn("hanging up our calls failed: {}", e.toString());
-            return;
+            log().warn("hanging up our calls failed: {}", Escaped.of(e));
+            return "hanging up our calls failed: " + Escaped.of(e.getMessage());
         }
         long deadline = System.nanoTime() + HANGUP_WAIT.toNanos();
-        while (k.cluster().counters().activeSessions() > 0 && System.nanoTime() - deadline < 0) {
+        while (stillUp(up) > 0 && System.nanoTime() - deadline < 0) {
             LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
         }
-        int left = k.cluster().counters().activeSessions();
+        long left = stillUp(up);
         if (left > 0) {
             log().warn("{} call leg(s) still up {}s after hupall; disconnecting anyway", left, HANGUP_WAIT.toSeconds());
+            return left + " call leg(s) were still up " + HANGUP_WAIT.toSeconds() + "s after hanging up our calls";
         }
+        return null;
+    }
+
+    private static long stillUp(Map<Client, List<String>> legs) {
+        return legs.entrySet().stream().mapToLong(e -> e.getValue().stream().filter(u -> e.getKey().session(u).isPresent()).count()).sum();
     }
 
     private String hostsForHumans() {

@@ -84,7 +84,12 @@ class SettingsBuilderTest {
     void wholeSettingsAreChecked() {
         assertTrue(fails("apps = tone-play").getMessage().startsWith("no FreeSWITCH host given"));
         assertTrue(fails("hosts = sim").getMessage().startsWith("no app to serve"));
-        assertTrue(fails("hosts = sim", "apps = x", "reconnect.min = 1m", "reconnect.max = 5s").getMessage().startsWith("reconnect.min (1m) is longer"));
+        assertEquals("/etc/switchio/serve.conf:4: key 'reconnect.max': reconnect.min (1m) is longer than reconnect.max (5s)",
+                fails("hosts = sim", "apps = x", "reconnect.min = 1m", "reconnect.max = 5s").getMessage());
+        SettingsBuilder fromTheCommandLine = new SettingsBuilder(HOME).hosts(List.of(HostAddress.parse("sim"))).apps(List.of(AppSpec.parse("x")))
+                .set(ConfKey.RECONNECT_MIN, "1m");
+        assertEquals("reconnect.min (1m) is longer than reconnect.max (30s)",
+                assertThrows(ConfException.class, () -> fromTheCommandLine.build(Map.of())).getMessage());
         assertEquals(LaunchSettings.Mode.DIAL, build(Map.of(), "hosts = sim", "mode = dial", "dial.rate = 50").mode());
     }
 

@@ -45,6 +45,8 @@ class AppSpecTest {
         assertEquals("app spec 'x/a=1,a=2' gives parameter 'a' twice", message("x/a=1,a=2"));
         assertEquals("app spec 'x/a=1,' : '' is not name=value".replace(" : ", ": "), message("x/a=1,"));
         assertEquals("app spec 'two words': 'two words' is not an app id (letters, digits, '-', '_' or '.')", message("two words"));
+        assertEquals("app spec 'a\\nb': 'a\\nb' is not an app id (letters, digits, '-', '_' or '.')", message("a\nb"),
+                "a line break in a spec is shown escaped, on one line");
     }
 
     private static String message(String spec) {
