@@ -10,6 +10,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import io.switchio.launcher.badexample.ReachesIntoTheKernel;
 import io.switchio.plugins.badexample.BadPlugin;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,15 @@ class ArchitectureTest {
     static final ArchRule NOTHING_LINKS_PLUGINS = noClasses().that().resideOutsideOfPackage("io.switchio.plugins..")
             .should().dependOnClassesThat().resideInAPackage("io.switchio.plugins..");
 
+    /**
+     * The launcher and the plugins reach the kernel only through its facade package
+     * {@code io.switchio.kernel} ({@code Kernel} and its builder), never through
+     * {@code kernel.protocol}, {@code .transport}, {@code .model} or other internals.
+     */
+    static final ArchRule ONLY_THE_KERNEL_FACADE = noClasses().that().resideInAnyPackage("io.switchio.launcher..", "io.switchio.plugins..")
+            .should().dependOnClassesThat().resideInAPackage("io.switchio.kernel.(*)..")
+            .because("the kernel's internals may change; io.switchio.kernel is its public face");
+
     private static JavaClasses production() {
         return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.switchio");
     }
@@ -58,6 +68,22 @@ class ArchitectureTest {
     @Test
     void nothingLinksAgainstPlugins() {
         NOTHING_LINKS_PLUGINS.check(production());
+    }
+
+    @Test
+    void launcherAndPluginsUseOnlyTheKernelFacade() {
+        JavaClasses classes = production();
+        assertTrue(classes.contain("io.switchio.launcher.serve.ServeRun") && classes.contain("io.switchio.kernel.Kernel"),
+                "launcher and kernel are on the test class path");
+        ONLY_THE_KERNEL_FACADE.check(classes);
+    }
+
+    @Test
+    void theFacadeRuleCatchesAClassReachingIntoKernelInternals() {
+        AssertionError e = assertThrows(AssertionError.class,
+                () -> ONLY_THE_KERNEL_FACADE.check(new ClassFileImporter().importClasses(ReachesIntoTheKernel.class)));
+        assertTrue(e.getMessage().contains("io.switchio.kernel.protocol.ApiCommand"), e.getMessage());
+        ONLY_THE_KERNEL_FACADE.check(new ClassFileImporter().importClasses(io.switchio.launcher.serve.ServeRun.class));
     }
 
     @Test

@@ -80,6 +80,35 @@ class SwitchioMainTest {
     }
 
     @Test
+    void aGroupOrHeaderThatIsNotOneWordIsRefusedBeforeServing() throws IOException {
+        assertEquals(2, run("serve", "sim", "--app", "alpha", "--group", "a\nb"));
+        assertEquals("switchio: --group 'a\\nb' is not one word; expected an app group name without spaces, tabs or line breaks", err.strip());
+        assertEquals(2, run("serve", "sim", "--app", "alpha", "--group", "a b"));
+        assertTrue(err.contains("--group 'a b' is not one word"), err);
+        assertEquals(2, run("serve", "sim", "--app", "alpha", "--app-header", "X-App: evil"));
+        assertTrue(err.contains("--app-header 'X-App: evil' is not a header name"), err);
+        assertEquals(2, run("serve", "sim", "--app", "alpha", "--tracking-header", "call uuid"));
+        assertTrue(err.contains("--tracking-header 'call uuid' is not a header name"), err);
+        assertFalse(out.contains("serving"), "nothing was served: " + out);
+        Path conf = conf("group.conf", "hosts = sim", "apps = alpha", "group = a b");
+        assertEquals(3, run("run", conf.toString()));
+        assertTrue(err.startsWith("switchio: " + conf + ":3: key 'group': 'a b' is not one word"), err);
+    }
+
+    @Test
+    void anUnknownAppInAConfFileNamesFileLineAndKey() throws IOException {
+        Path conf = conf("apps.conf", "hosts = sim", "", "apps = alpha, beta");
+        assertEquals(4, run("run", conf.toString()));
+        assertTrue(err.startsWith("switchio: " + conf + ":3: key 'apps': unknown app 'beta'"), err);
+    }
+
+    @Test
+    void serveHelpDocumentsCommasInAppSpecs() {
+        assertEquals(0, run("serve", "--help"));
+        assertTrue(out.contains("tone-play/tone=%(300,0,440),loops=3") && out.contains("\\,"), out);
+    }
+
+    @Test
     void aMissingPasswordExits3AndTheEnvironmentSuppliesOne() throws IOException {
         assertEquals(3, run("serve", "127.0.0.1:1", "--app", "alpha"));
         assertTrue(err.contains("no ESL password for [127.0.0.1:1]"), err);
@@ -110,7 +139,7 @@ class SwitchioMainTest {
     void dialModeExits6() throws IOException {
         Path dial = conf("dial.conf", "mode = dial", "hosts = sim", "dial.rate = 5");
         assertEquals(6, run("run", dial.toString()));
-        assertTrue(err.contains("mode = dial needs the load generator"), err);
+        assertTrue(err.startsWith("switchio: " + dial + ":1: key 'mode': mode = dial needs the load generator"), err);
         Path realHosts = conf("real.conf", "mode = dial", "hosts = fs1", "apps = alpha");
         assertEquals(6, run("run", realHosts.toString()), "dial mode is reported before the missing password: " + err);
     }

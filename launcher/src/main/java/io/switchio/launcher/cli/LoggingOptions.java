@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 public final class LoggingOptions {
 
     @Option(names = {"-l", "--log-level"}, paramLabel = "LEVEL",
-            description = "Log level: off, error, warn, info, debug or trace (default: the conf file's log.level, else info). Logs go to stderr.")
+            description = "Log level: off, error, warn, info, debug or trace (default: the conf file's log.level, else warn; simulate: info). Logs go to stderr, the progress lines to stdout.")
     private String level;
 
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)

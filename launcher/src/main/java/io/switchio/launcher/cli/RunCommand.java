@@ -66,14 +66,24 @@ public final class RunCommand implements Callable<Integer> {
             b.set(ConfKey.LOG_LEVEL, logging.level());
         }
         if (b.mode() == LaunchSettings.Mode.DIAL) {
-            throw new LauncherException(ExitCode.NOT_YET_AVAILABLE, confFile + ": mode = dial needs the load generator, which "
+            String where = b.fileEntry(ConfKey.MODE).map(e -> conf.path() + ":" + e.line() + ": key 'mode'").orElse(conf.path().toString());
+            throw new LauncherException(ExitCode.NOT_YET_AVAILABLE, where + ": mode = dial needs the load generator, which "
                     + "arrives in a later release of switchio; this release serves apps only (mode = serve)");
         }
         LaunchSettings settings = b.build(parent.environment().env());
         return ServeStarter.serve(settings, parent.environment(), spec.commandLine().getOut(), (app, e) -> badParameter(conf, app, e));
     }
 
-    private static LauncherException badParameter(ConfFile conf, AppSpec app, IllegalArgumentException e) {
+    /**
+     * Places a bad app of the conf file: a bad parameter at its {@code app.<id>.<name>} line (else
+     * the {@code apps} line), an unknown or failed app at the {@code apps} line, keeping its status.
+     */
+    private static LauncherException badParameter(ConfFile conf, AppSpec app, RuntimeException e) {
+        if (e instanceof LauncherException known) {
+            ConfFile.Entry apps = conf.entry(ConfKey.APPS.key()).orElse(null);
+            String where = apps == null ? conf.path() + ": " : conf.path() + ":" + apps.line() + ": key '" + apps.key() + "': ";
+            return new LauncherException(known.exitCode(), where + known.getMessage(), known);
+        }
         ConfFile.Entry where = conf.entries().stream()
                 .filter(x -> x.key().startsWith(ConfKey.APP_PARAMETER_PREFIX + app.appId() + ".")
                         && e.getMessage().contains("'" + x.key().substring(ConfKey.APP_PARAMETER_PREFIX.length() + app.appId().length() + 1) + "'"))

@@ -38,7 +38,9 @@ public final class ServeCommand implements Callable<Integer> {
     private List<String> hosts;
 
     @Option(names = {"-a", "--app"}, required = true, paramLabel = "SPEC",
-            description = "App to load, as ID or ID/name=value,name2=value2 (repeat for several; switchio list-apps shows them).")
+            description = {"App to load, as ID or ID/name=value,name2=value2 (repeat for several; switchio list-apps shows them).",
+                    "A comma not followed by name= stays in the value: tone-play/tone=%%(300,0,440),loops=3; "
+                            + "write \\, to keep a comma that name= follows."})
     private List<String> apps;
 
     @Option(names = "--password", paramLabel = "PASSWORD",
@@ -56,7 +58,7 @@ public final class ServeCommand implements Callable<Integer> {
     private String trackingHeader;
 
     @Option(names = "--for", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Run this long (e.g. 30s, 5m), then stop cleanly (default: until Ctrl-C or SIGTERM).")
+            description = "Serve this long once the apps are loaded (e.g. 30s, 5m), then stop cleanly (default: until Ctrl-C or SIGTERM).")
     private Duration runFor;
 
     @Option(names = "--progress", paramLabel = "DURATION", converter = DurationConverter.class,
@@ -92,16 +94,16 @@ public final class ServeCommand implements Callable<Integer> {
             if (!plugins.dirs().isEmpty()) {
                 b.pluginDirs(plugins.dirs());
             }
-            setIfGiven(b, ConfKey.ACTIVATION_HEADERS, appHeaders == null ? null : String.join(",", appHeaders));
-            setIfGiven(b, ConfKey.GROUP, group);
-            setIfGiven(b, ConfKey.TRACKING_HEADER, trackingHeader);
-            setIfGiven(b, ConfKey.RUN_FOR, runFor == null ? null : runFor.toMillis() + "ms");
-            setIfGiven(b, ConfKey.PROGRESS_INTERVAL, progress == null ? null : progress.toMillis() + "ms");
-            setIfGiven(b, ConfKey.STOP_HANGUP, hangupOnStop == null ? null : hangupOnStop.toString());
-            setIfGiven(b, ConfKey.SIM_ARRIVALS, simRate);
-            setIfGiven(b, ConfKey.SIM_PORT, simPort);
-            setIfGiven(b, ConfKey.SIM_HOLD, simHold == null ? null : simHold.toMillis() + "ms");
-            setIfGiven(b, ConfKey.LOG_LEVEL, logging.level());
+            setIfGiven(b, ConfKey.ACTIVATION_HEADERS, "--app-header", appHeaders == null ? null : String.join(",", appHeaders));
+            setIfGiven(b, ConfKey.GROUP, "--group", group);
+            setIfGiven(b, ConfKey.TRACKING_HEADER, "--tracking-header", trackingHeader);
+            setIfGiven(b, ConfKey.RUN_FOR, "--for", runFor == null ? null : runFor.toMillis() + "ms");
+            setIfGiven(b, ConfKey.PROGRESS_INTERVAL, "--progress", progress == null ? null : progress.toMillis() + "ms");
+            setIfGiven(b, ConfKey.STOP_HANGUP, "--hangup-on-stop", hangupOnStop == null ? null : hangupOnStop.toString());
+            setIfGiven(b, ConfKey.SIM_ARRIVALS, "--sim-rate", simRate);
+            setIfGiven(b, ConfKey.SIM_PORT, "--sim-port", simPort);
+            setIfGiven(b, ConfKey.SIM_HOLD, "--sim-hold", simHold == null ? null : simHold.toMillis() + "ms");
+            setIfGiven(b, ConfKey.LOG_LEVEL, "--log-level", logging.level());
         } catch (IllegalArgumentException e) {
             throw new LauncherException(ExitCode.USAGE, e.getMessage(), e);
         }
@@ -109,9 +111,9 @@ public final class ServeCommand implements Callable<Integer> {
         return ServeStarter.serve(settings, parent.environment(), spec.commandLine().getOut(), ServeStarter::usageError);
     }
 
-    private static void setIfGiven(SettingsBuilder b, ConfKey key, String value) {
+    private static void setIfGiven(SettingsBuilder b, ConfKey key, String option, String value) {
         if (value != null) {
-            b.set(key, value);
+            b.set(key, value, option);
         }
     }
 }

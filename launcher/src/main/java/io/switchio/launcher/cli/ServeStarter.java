@@ -1,5 +1,6 @@
 package io.switchio.launcher.cli;
 
+import io.switchio.launcher.Escaped;
 import io.switchio.launcher.ExitCode;
 import io.switchio.launcher.LauncherEnvironment;
 import io.switchio.launcher.LauncherException;
@@ -29,29 +30,36 @@ final class ServeStarter {
     /**
      * Validates and serves.
      *
-     * @param badParameter turns a bad app parameter of a spec into the command's error (a usage
-     *     error on the command line, a conf error naming the line in a conf file)
+     * @param badApp turns an unknown app or a bad app parameter of a spec into the command's
+     *     error (a usage error on the command line; in a conf file, an error naming the file, line
+     *     and key)
      * @return the exit status
      */
     static int serve(LaunchSettings settings, LauncherEnvironment environment, PrintWriter out,
-            BiFunction<AppSpec, IllegalArgumentException, LauncherException> badParameter) {
+            BiFunction<AppSpec, RuntimeException, LauncherException> badApp) {
         new LoggingSetup(settings.logLevel()).install();
-        LoggerFactory.getLogger(ServeStarter.class).debug("settings: {}", settings);
+        LoggerFactory.getLogger(ServeStarter.class).debug("settings: {}", Escaped.of(settings));
         try (PluginRegistry registry = new PluginLoader(environment.pluginParent()).load(settings.pluginDirs())) {
             List<PluginRegistry.ResolvedApp> apps = new ArrayList<>();
             for (AppSpec spec : settings.apps()) {
                 try {
                     apps.add(registry.resolve(spec));
-                } catch (IllegalArgumentException e) {
-                    throw badParameter.apply(spec, e);
+                } catch (IllegalArgumentException | LauncherException e) {
+                    throw badApp.apply(spec, e);
                 }
             }
             return new ServeRun(settings, apps, out).run().code();
         }
     }
 
-    /** The usage error for a bad app spec on the command line. */
-    static LauncherException usageError(AppSpec spec, IllegalArgumentException e) {
+    /**
+     * The error for a bad app spec on the command line: an unknown or failed app keeps its own
+     * message and status, a bad parameter is a usage error naming the spec.
+     */
+    static LauncherException usageError(AppSpec spec, RuntimeException e) {
+        if (e instanceof LauncherException known) {
+            return known;
+        }
         return new LauncherException(ExitCode.USAGE, "--app " + spec + ": " + e.getMessage(), e);
     }
 }

@@ -28,10 +28,13 @@ public final class SettingsBuilder {
     /** The environment variable that may hold the ESL password. */
     public static final String PASSWORD_ENV = "SWITCHIO_PASSWORD";
     /** The accepted log levels. */
-    public static final Set<String> LOG_LEVELS = Set.of("off", "error", "warn", "info", "debug", "trace");
+    public static final Set<String> LOG_LEVELS = ConfValueChecks.LOG_LEVELS;
 
     private final Map<ConfKey, String> values = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> appParameters = new LinkedHashMap<>();
+    /** Where each simple key's current value came from, while that is a conf file's line. */
+    private final Map<ConfKey, ConfFile.Entry> fileEntries = new LinkedHashMap<>();
+    private ConfFile conf;
     private List<HostAddress> hosts = List.of();
     private List<Path> pluginDirs;
     private List<AppSpec> apps = List.of();
@@ -53,6 +56,7 @@ public final class SettingsBuilder {
      * @throws ConfException naming the file, line and key of the first bad entry
      */
     public SettingsBuilder applyConf(ConfFile conf) {
+        this.conf = conf;
         Path base = conf.path().toAbsolutePath().getParent();
         Map<String, Integer> appParamLines = new LinkedHashMap<>();
         for (ConfFile.Entry e : conf.entries()) {
@@ -62,7 +66,7 @@ public final class SettingsBuilder {
                 appParamLines.putIfAbsent(e.key().split("\\.", 3)[1], e.line());
                 continue;
             }
-            String problem = problem(key, e.value());
+            String problem = ConfValueChecks.problem(key, e.value());
             if (problem != null) {
                 throw conf.error(e, problem);
             }
@@ -71,7 +75,10 @@ public final class SettingsBuilder {
                 case PASSWORD -> password = e.value();
                 case PLUGINS_DIRS -> pluginDirs = list(conf, e, s -> base.resolve(s).normalize());
                 case APPS -> apps = list(conf, e, AppSpec::parse);
-                default -> values.put(key, e.value());
+                default -> {
+                    values.put(key, e.value());
+                    fileEntries.put(key, e);
+                }
             }
         }
         for (Map.Entry<String, Integer> a : appParamLines.entrySet()) {
@@ -102,54 +109,6 @@ public final class SettingsBuilder {
         Map<String, String> merged = new LinkedHashMap<>(fromFile);
         merged.putAll(spec.parameters());
         return new AppSpec(spec.appId(), merged);
-    }
-
-    /** What is wrong with a value of a key, or {@code null} when it is fine. */
-    private static String problem(ConfKey key, String v) {
-        return switch (key) {
-            case MODE -> oneOf(v, Set.of("serve", "dial"));
-            case LOG_LEVEL -> oneOf(v.toLowerCase(Locale.ROOT), LOG_LEVELS);
-            case CONNECT_TIMEOUT, COMMAND_TIMEOUT, RECONNECT_MIN, RECONNECT_MAX, PROGRESS_INTERVAL, SIM_HOLD -> typed(v, ParameterType.DURATION);
-            case RUN_FOR, DIAL_DURATION -> v.isEmpty() ? null : typed(v, ParameterType.DURATION);
-            case RECONNECT_ATTEMPTS, DIAL_LIMIT -> nonNegative(v, ParameterType.INT);
-            case DIAL_MAX_OFFERED -> nonNegative(v, ParameterType.LONG);
-            case SIM_ARRIVALS, SIM_SPEED, DIAL_RATE -> nonNegative(v, ParameterType.DOUBLE);
-            case SIM_PORT -> port(v);
-            case STOP_HANGUP -> typed(v, ParameterType.BOOLEAN);
-            case HOSTS, APPS, PLUGINS_DIRS, ACTIVATION_HEADERS -> v.isBlank() ? "expected a comma-separated list, got nothing" : null;
-            case PASSWORD, TRACKING_HEADER, GROUP -> v.isBlank() ? "expected a value, got nothing" : null;
-            default -> null;
-        };
-    }
-
-    private static String oneOf(String v, Set<String> allowed) {
-        return allowed.contains(v) ? null : "'" + v + "' is not one of " + allowed.stream().sorted().toList();
-    }
-
-    private static String typed(String v, ParameterType type) {
-        try {
-            type.parse(v);
-            return null;
-        } catch (IllegalArgumentException ex) {
-            return ex.getMessage();
-        }
-    }
-
-    private static String nonNegative(String v, ParameterType type) {
-        String problem = typed(v, type);
-        if (problem == null && ((Number) type.parse(v)).doubleValue() < 0) {
-            problem = "'" + v + "' is negative; expected 0 or more";
-        }
-        return problem;
-    }
-
-    private static String port(String v) {
-        String problem = typed(v, ParameterType.INT);
-        if (problem == null) {
-            int p = (Integer) ParameterType.INT.parse(v);
-            problem = p < 0 || p > 65535 ? "'" + v + "' is not a port from 0 to 65535" : null;
-        }
-        return problem;
     }
 
     private static <T> List<T> list(ConfFile conf, ConfFile.Entry e, Function<String, T> parse) {
@@ -201,12 +160,34 @@ public final class SettingsBuilder {
      * @throws IllegalArgumentException saying what was expected
      */
     public SettingsBuilder set(ConfKey key, String value) {
-        String problem = problem(key, value);
+        String problem = ConfValueChecks.problem(key, value);
         if (problem != null) {
             throw new IllegalArgumentException(key.key() + ": " + problem);
         }
         values.put(key, value);
+        fileEntries.remove(key);
         return this;
+    }
+
+    /**
+     * Sets a simple key from a command-line option, checked like a conf value.
+     *
+     * @param option the option as the user wrote it (e.g. {@code --group}), named in the error
+     * @throws IllegalArgumentException naming the option and saying what was expected
+     */
+    public SettingsBuilder set(ConfKey key, String value, String option) {
+        String problem = ConfValueChecks.problem(key, value);
+        if (problem != null) {
+            throw new IllegalArgumentException(option + " " + problem);
+        }
+        values.put(key, value);
+        fileEntries.remove(key);
+        return this;
+    }
+
+    /** The conf file line that set a key, when its current value came from a conf file. */
+    public java.util.Optional<ConfFile.Entry> fileEntry(ConfKey key) {
+        return java.util.Optional.ofNullable(fileEntries.get(key));
     }
 
     /** The mode asked for so far (the conf file's {@code mode}, else serve). */
@@ -243,8 +224,10 @@ public final class SettingsBuilder {
         Duration min = duration(ConfKey.RECONNECT_MIN);
         Duration max = duration(ConfKey.RECONNECT_MAX);
         if (min.compareTo(max) > 0) {
-            throw new ConfException("reconnect.min (" + values.get(ConfKey.RECONNECT_MIN) + ") is longer than reconnect.max ("
-                    + values.get(ConfKey.RECONNECT_MAX) + ")");
+            String problem = "reconnect.min (" + values.get(ConfKey.RECONNECT_MIN) + ") is longer than reconnect.max ("
+                    + values.get(ConfKey.RECONNECT_MAX) + ")";
+            ConfFile.Entry where = fileEntries.getOrDefault(ConfKey.RECONNECT_MAX, fileEntries.get(ConfKey.RECONNECT_MIN));
+            throw where == null ? new ConfException(problem) : conf.error(where, problem);
         }
         String runFor = values.get(ConfKey.RUN_FOR);
         return new LaunchSettings(mode, hosts, pw, pluginDirs, apps, values.get(ConfKey.GROUP),

@@ -1,5 +1,6 @@
 package io.switchio.launcher.plugin;
 
+import io.switchio.launcher.Escaped;
 import io.switchio.launcher.ExitCode;
 import io.switchio.launcher.LauncherException;
 import io.switchio.spi.AppProvider;
@@ -126,7 +127,7 @@ public final class PluginLoader {
         }
         loaders.add(loader);
         entries.addAll(found);
-        log().debug("plugin {} loaded with apps {}", plugin.describe(), found.stream().map(AppEntry::appId).toList());
+        log().debug("plugin {} loaded with apps {}", Escaped.of(plugin.describe()), found.stream().map(AppEntry::appId).toList());
     }
 
     private static String spiProblem(PluginJar plugin) {
@@ -198,7 +199,7 @@ public final class PluginLoader {
     }
 
     private static AppEntry refuse(AppEntry failed, Throwable cause) {
-        log().warn("plugin {} refused: {}", failed.plugin().path(), failed.failure());
+        log().warn("plugin {} refused: {}", failed.plugin().path(), Escaped.of(failed.failure()));
         if (cause != null) {
             log().debug("plugin {} failed with", failed.plugin().path(), cause);
         }

@@ -21,11 +21,23 @@ final class ProgressLine {
 
     /** The line for a cluster after {@code elapsed}. */
     static String of(Duration elapsed, Cluster cluster) {
+        return format(elapsed, "", cluster);
+    }
+
+    /**
+     * The one line printed when the serve stops, after our calls were hung up, e.g.
+     * {@code [ 30s] final: hosts 1/1 up | active calls 0 | answered 61 | ended 61 | failed 0}.
+     */
+    static String finalLine(Duration elapsed, Cluster cluster) {
+        return format(elapsed, "final: ", cluster);
+    }
+
+    private static String format(Duration elapsed, String label, Cluster cluster) {
         long up = cluster.clients().stream().filter(Client::isConnected).count();
         Counters c = cluster.counters();
         long ended = c.hangupCauses().values().stream().mapToLong(Long::longValue).sum();
-        return String.format("[%3ds] hosts %d/%d up | active calls %d | answered %d | ended %d | failed %d",
-                elapsed.toSeconds(), up, cluster.clients().size(), c.activeCalls(), c.totalAnswered(), ended,
+        return String.format("[%3ds] %shosts %d/%d up | active calls %d | answered %d | ended %d | failed %d",
+                elapsed.toSeconds(), label, up, cluster.clients().size(), c.activeCalls(), c.totalAnswered(), ended,
                 c.failedSessions());
     }
 }

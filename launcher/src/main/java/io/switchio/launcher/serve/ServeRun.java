@@ -1,6 +1,7 @@
 package io.switchio.launcher.serve;
 
 import io.switchio.kernel.Kernel;
+import io.switchio.launcher.Escaped;
 import io.switchio.launcher.ExitCode;
 import io.switchio.launcher.LauncherException;
 import io.switchio.launcher.conf.HostAddress;
@@ -9,10 +10,14 @@ import io.switchio.launcher.plugin.PluginRegistry.ResolvedApp;
 import io.switchio.spi.AppLoadException;
 import io.switchio.spi.AppOptions;
 import io.switchio.spi.AuthRefusedException;
+import io.switchio.spi.Client;
+import io.switchio.spi.Session;
 import io.switchio.testkit.FreeSwitchSimulator;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -44,6 +49,7 @@ public final class ServeRun {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private volatile Kernel kernel;
     private volatile FreeSwitchSimulator simulator;
+    private volatile long servingSince = System.nanoTime();
 
     /** A serve of resolved apps; nothing starts before {@link #run}. */
     public ServeRun(LaunchSettings settings, List<ResolvedApp> apps, PrintWriter out) {
@@ -61,7 +67,6 @@ public final class ServeRun {
     public ExitCode run() {
         Thread hook = new Thread(this::stopFromSignal, "switchio-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        long startNanos = System.nanoTime();
         try {
             String password = settings.password() != null ? settings.password() : SIMULATOR_DEFAULT_PASSWORD;
             if (settings.usesSimulator()) {
@@ -70,15 +75,16 @@ public final class ServeRun {
             kernel = buildKernel(password);
             kernel.start();
             loadApps();
+            servingSince = System.nanoTime(); // --for and the progress clock count from here, not from JVM start
             out.printf("switchio: serving %s on %s (group '%s'); %s%n", apps.stream().map(a -> a.entry().appId()).toList(),
                     hostsForHumans(), settings.group(),
                     settings.runFor() == null ? "Ctrl-C stops" : "stopping after " + settings.runFor().toSeconds() + "s or on Ctrl-C");
             out.flush();
-            awaitStop(startNanos);
+            awaitStop(servingSince);
         } catch (AuthRefusedException e) {
             throw new LauncherException(ExitCode.CONNECT, "FreeSWITCH refused the ESL password: " + e.getMessage(), e);
         } finally {
-            stop(startNanos);
+            stop();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
@@ -122,8 +128,8 @@ public final class ServeRun {
         for (ResolvedApp app : apps) {
             try {
                 String group = kernel.loadApp(app.provider(), new AppOptions(settings.group(), null, app.parameters(), false));
-                log().info("loaded app {} {} from {} under group '{}'", app.entry().appId(), app.parameters().asMap(),
-                        app.entry().plugin().path().getFileName(), group);
+                log().info("loaded app {} {} from {} under group '{}'", app.entry().appId(), Escaped.of(app.parameters().asMap()),
+                        app.entry().plugin().path().getFileName(), Escaped.of(group));
             } catch (AppLoadException e) {
                 throw new LauncherException(ExitCode.PLUGIN, "app '" + app.entry().appId() + "' did not load: " + e.getMessage(), e);
             }
@@ -146,7 +152,8 @@ public final class ServeRun {
                     out.println("switchio: stop requested (signal); stopping");
                     return;
                 }
-                if (System.nanoTime() - nextProgress >= 0) {
+                long woke = System.nanoTime();
+                if (woke - deadline < 0 && woke - nextProgress >= 0) { // at the deadline, stop() prints the final line
                     out.println(ProgressLine.of(Duration.ofNanos(System.nanoTime() - startNanos), kernel.cluster()));
                     out.flush();
                     nextProgress += interval.toNanos();
@@ -165,31 +172,32 @@ public final class ServeRun {
         try {
             if (!stopped.await(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 log().warn("the main thread did not stop within {}s; stopping from the signal handler", STOP_WAIT.toSeconds());
-                stop(System.nanoTime());
+                stop();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private void stop(long startNanos) {
+    private void stop() {
         if (!stopping.compareAndSet(false, true)) {
             return;
         }
         try {
             Kernel k = kernel;
+            String problem = null;
             if (k != null) {
                 if (settings.hangupOnStop()) {
-                    hangUpOurCalls(k);
+                    problem = hangUpOurCalls(k);
                 }
-                out.println(ProgressLine.of(Duration.ofNanos(System.nanoTime() - startNanos), k.cluster()));
+                out.println(ProgressLine.finalLine(Duration.ofNanos(System.nanoTime() - servingSince), k.cluster()));
                 k.close();
             }
             FreeSwitchSimulator s = simulator;
             if (s != null) {
                 s.close();
             }
-            out.println("switchio: stopped cleanly");
+            out.println(problem == null ? "switchio: stopped cleanly" : "switchio: stopped, but " + problem);
             out.flush();
         } finally {
             stopped.countDown();
@@ -198,23 +206,37 @@ public final class ServeRun {
 
     /**
      * Hangs up the calls of our groups (the kernel's hupall covers the default group too, by uuid)
-     * and waits (bounded) until FreeSWITCH reports them gone.
+     * and waits (bounded) until FreeSWITCH reports the legs that were up at that moment gone.
+     * Calls that arrive while stopping are not waited for: on the embedded simulator they end with
+     * it, and a real FreeSWITCH keeps them parked.
+     *
+     * @return what went wrong, for the last line, or {@code null} when every such leg is gone
      */
-    private void hangUpOurCalls(Kernel k) {
+    private String hangUpOurCalls(Kernel k) {
+        Map<Client, List<String>> up = new LinkedHashMap<>();
+        for (Client c : k.cluster().clients()) {
+            up.put(c, c.sessions().stream().map(Session::uuid).toList());
+        }
         try {
             k.hupall();
         } catch (RuntimeException e) {
-            log().warn("hanging up our calls failed: {}", e.toString());
-            return;
+            log().warn("hanging up our calls failed: {}", Escaped.of(e));
+            return "hanging up our calls failed: " + Escaped.of(e.getMessage());
         }
         long deadline = System.nanoTime() + HANGUP_WAIT.toNanos();
-        while (k.cluster().counters().activeSessions() > 0 && System.nanoTime() - deadline < 0) {
+        while (stillUp(up) > 0 && System.nanoTime() - deadline < 0) {
             LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
         }
-        int left = k.cluster().counters().activeSessions();
+        long left = stillUp(up);
         if (left > 0) {
             log().warn("{} call leg(s) still up {}s after hupall; disconnecting anyway", left, HANGUP_WAIT.toSeconds());
+            return left + " call leg(s) were still up " + HANGUP_WAIT.toSeconds() + "s after hanging up our calls";
         }
+        return null;
+    }
+
+    private static long stillUp(Map<Client, List<String>> legs) {
+        return legs.entrySet().stream().mapToLong(e -> e.getValue().stream().filter(u -> e.getKey().session(u).isPresent()).count()).sum();
     }
 
     private String hostsForHumans() {

@@ -39,7 +39,7 @@ class SettingsBuilderTest {
         assertEquals(Duration.ofSeconds(1), s.reconnectMin());
         assertEquals(Duration.ofSeconds(30), s.reconnectMax());
         assertEquals(0, s.reconnectAttempts());
-        assertEquals("info", s.logLevel());
+        assertEquals("warn", s.logLevel(), "serve and run keep stderr quiet unless asked");
         assertNull(s.runFor());
         assertTrue(s.hangupOnStop());
         assertEquals(2.0, s.sim().arrivals());
@@ -84,8 +84,38 @@ class SettingsBuilderTest {
     void wholeSettingsAreChecked() {
         assertTrue(fails("apps = tone-play").getMessage().startsWith("no FreeSWITCH host given"));
         assertTrue(fails("hosts = sim").getMessage().startsWith("no app to serve"));
-        assertTrue(fails("hosts = sim", "apps = x", "reconnect.min = 1m", "reconnect.max = 5s").getMessage().startsWith("reconnect.min (1m) is longer"));
+        assertEquals("/etc/switchio/serve.conf:4: key 'reconnect.max': reconnect.min (1m) is longer than reconnect.max (5s)",
+                fails("hosts = sim", "apps = x", "reconnect.min = 1m", "reconnect.max = 5s").getMessage());
+        SettingsBuilder fromTheCommandLine = new SettingsBuilder(HOME).hosts(List.of(HostAddress.parse("sim"))).apps(List.of(AppSpec.parse("x")))
+                .set(ConfKey.RECONNECT_MIN, "1m");
+        assertEquals("reconnect.min (1m) is longer than reconnect.max (30s)",
+                assertThrows(ConfException.class, () -> fromTheCommandLine.build(Map.of())).getMessage());
         assertEquals(LaunchSettings.Mode.DIAL, build(Map.of(), "hosts = sim", "mode = dial", "dial.rate = 50").mode());
+    }
+
+    @Test
+    void groupAndHeaderNamesMustBeOneWordInTheFile() {
+        assertEquals("/etc/switchio/serve.conf:2: key 'group': 'a b' is not one word; expected an app group name without spaces,"
+                + " tabs or line breaks", fails("hosts = sim", "group = a b").getMessage());
+        assertEquals("/etc/switchio/serve.conf:1: key 'group': 'a\\nb' is not one word; expected an app group name without spaces,"
+                + " tabs or line breaks", fails("group = a\\nb").getMessage(), "a properties escape \\n is a real line break");
+        assertTrue(fails("tracking.header = Unique-ID: x").getMessage()
+                .startsWith("/etc/switchio/serve.conf:1: key 'tracking.header': 'Unique-ID: x' is not a header name"));
+        assertTrue(fails("activation.headers = variable_sip_h_X-switchio_app, X:Y").getMessage()
+                .startsWith("/etc/switchio/serve.conf:1: key 'activation.headers': 'X:Y' is not a header name"));
+        assertTrue(fails("activation.headers = a,,b").getMessage().contains("has an empty item"));
+        assertEquals(ExitCode.CONF, fails("group = a b").exitCode());
+    }
+
+    @Test
+    void groupAndHeaderOptionsAreCheckedNamingTheOption() {
+        SettingsBuilder b = new SettingsBuilder(HOME);
+        assertEquals("--group 'a\\nb' is not one word; expected an app group name without spaces, tabs or line breaks",
+                assertThrows(IllegalArgumentException.class, () -> b.set(ConfKey.GROUP, "a\nb", "--group")).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> b.set(ConfKey.ACTIVATION_HEADERS, "X-App\r\nEvil", "--app-header"))
+                .getMessage().startsWith("--app-header 'X-App\\r\\nEvil' is not a header name"));
+        assertEquals("sales", b.set(ConfKey.GROUP, "sales", "--group").hosts(List.of(HostAddress.parse("sim")))
+                .apps(List.of(AppSpec.parse("x"))).build(Map.of()).group());
     }
 
     @Test

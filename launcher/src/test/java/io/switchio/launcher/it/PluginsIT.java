@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.switchio.launcher.testing.LauncherProcess;
 import io.switchio.launcher.testing.PluginJarBuilder;
 import io.switchio.launcher.testing.RepoRoot;
+import io.switchio.launcher.testing.TemplatePom;
 import io.switchio.spi.SpiVersion;
 import io.switchio.testkit.FreeSwitchSimulator;
 import java.io.IOException;
@@ -18,7 +19,6 @@ import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -71,7 +71,8 @@ class PluginsIT {
         assertTrue(pom.contains("<artifactId>switchio-spi</artifactId>") && pom.contains("<scope>provided</scope>"), pom);
         assertEquals(1, count(pom, "<dependency>"), "the template depends on switchio-spi only");
         Path plugins = Files.createDirectories(dir.resolve("my-plugins"));
-        Path jar = buildTemplate(template, pom, plugins.resolve("hello-app-" + tag(pom, "version") + ".jar"));
+        TemplatePom templatePom = TemplatePom.read(template);
+        Path jar = buildTemplate(template, templatePom, plugins.resolve("hello-app-" + templatePom.version() + ".jar"));
 
         LauncherProcess list = LauncherProcess.run(Map.of(), "list-apps", "--plugins", plugins.toString());
         assertEquals(0, list.exitCode(), list.stdout() + list.stderr());
@@ -93,8 +94,12 @@ class PluginsIT {
         }
     }
 
-    /** Compiles the template's sources against the SPI with javax.tools and writes the jar its pom describes. */
-    private Path buildTemplate(Path template, String pom, Path jar) throws IOException {
+    /**
+     * Compiles the template's sources against the SPI with javax.tools and writes the jar its pom
+     * describes: the manifest entries are the ones the pom's maven-jar-plugin declares
+     * ({@code TemplatePomTest} checks those are what the launcher reads).
+     */
+    private Path buildTemplate(Path template, TemplatePom pom, Path jar) throws IOException {
         Path classes = Files.createDirectories(dir.resolve("template-classes"));
         List<Path> sources;
         try (Stream<Path> s = Files.walk(template.resolve("src/main/java"))) {
@@ -103,9 +108,7 @@ class PluginsIT {
         PluginJarBuilder.compile(sources, classes);
         Manifest mf = new Manifest();
         mf.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        mf.getMainAttributes().putValue("Switchio-Plugin-Id", tag(pom, "switchio.plugin.id"));
-        mf.getMainAttributes().putValue("Switchio-Plugin-Version", tag(pom, "version"));
-        mf.getMainAttributes().putValue(SpiVersion.MANIFEST_ATTRIBUTE, tag(pom, "switchio.spi.version"));
+        pom.manifestEntries().forEach(mf.getMainAttributes()::putValue);
         try (OutputStream os = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(os, mf)) {
             for (Path root : List.of(classes, template.resolve("src/main/resources"))) {
                 try (Stream<Path> files = Files.walk(root)) {
@@ -118,15 +121,6 @@ class PluginsIT {
             }
         }
         return jar;
-    }
-
-    /** The first {@code <name>value</name>} after the parent-less project header (the project's own). */
-    private static String tag(String pom, String name) {
-        Matcher m = Pattern.compile("<" + Pattern.quote(name) + ">([^<]+)</" + Pattern.quote(name) + ">").matcher(pom);
-        if (!m.find()) {
-            throw new AssertionError("the template pom has no <" + name + ">");
-        }
-        return m.group(1).strip();
     }
 
     private static int count(String text, String what) {

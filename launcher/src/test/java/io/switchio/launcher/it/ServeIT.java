@@ -88,4 +88,33 @@ class ServeIT {
         assertTrue(p.stdout().contains("4s passed (--for); stopping"), p.stdout());
         assertTrue(p.stdout().strip().endsWith("switchio: stopped cleanly"), p.stdout());
     }
+
+    @Test
+    void ctrlCStopsCleanlyWithExit130EvenWhenStartedWithSigintIgnored() throws Exception {
+        try (LauncherProcess p = LauncherProcess.startScriptWithSigintIgnored(Map.of(), "serve", "sim", "--app", "tone-play",
+                "--sim-rate", "5", "--sim-hold", "0", "--progress", "200ms")) {
+            p.awaitStdout("answered [1-9]");
+            p.sigint();
+            assertEquals(130, p.awaitExit(), p.stdout() + p.stderr());
+            String out = p.stdout();
+            assertTrue(out.contains("switchio: stop requested (signal); stopping"), out);
+            assertTrue(out.matches("(?s).*\\] final: hosts 1/1 up \\| active calls \\d+ \\| answered [1-9]\\d* \\| ended [1-9].*"),
+                    "the calls up at Ctrl-C were hung up (callers never hang up with --sim-hold 0):\n" + out);
+            assertEquals(1, out.split("final:", -1).length - 1, "one final progress line:\n" + out);
+            assertTrue(out.strip().endsWith("switchio: stopped cleanly"), out);
+            assertEquals("", p.stderr().strip(), "no log lines at the default level (warn) on a clean run");
+        }
+    }
+
+    @Test
+    void theFinalLineIsPrintedOnceWhenForEndsOnAProgressTickAndSpecValuesKeepTheirCommas() throws Exception {
+        LauncherProcess p = LauncherProcess.run(Map.of(), "serve", "sim", "--app", "tone-play/tone=%(300,0,440),loops=2",
+                "--for", "2s", "--progress", "1s", "--log-level", "info");
+        assertEquals(0, p.exitCode(), p.stdout() + p.stderr());
+        List<String> lines = p.stdout().lines().toList();
+        assertEquals(1, lines.stream().filter(l -> l.contains("final:")).count(), p.stdout());
+        assertFalse(lines.stream().anyMatch(l -> l.startsWith("[  2s] hosts")), "no periodic line at the deadline:\n" + p.stdout());
+        assertTrue(p.stderr().contains("loaded app tone-play"), "--log-level info brings the app loads back: " + p.stderr());
+        assertTrue(p.stderr().contains("tone=%(300,0,440)"), "a value with commas reaches the app whole: " + p.stderr());
+    }
 }

@@ -22,6 +22,22 @@ class AppSpecTest {
     }
 
     @Test
+    void aCommaNotFollowedByNameEqualsBelongsToTheValueBeforeIt() {
+        AppSpec spec = AppSpec.parse("tone-play/tone=%(300,0,440),loops=3");
+        assertEquals(Map.of("tone", "%(300,0,440)", "loops", "3"), spec.parameters());
+        assertEquals("%(251,0,1004)", AppSpec.parse("tone-play/tone=%(251,0,1004)").parameters().get("tone"));
+        assertEquals(spec, AppSpec.parse(spec.toString()), "toString reads back");
+    }
+
+    @Test
+    void aBackslashKeepsACommaInAValueEvenBeforeNameEquals() {
+        assertEquals(Map.of("dest", "a,b=c"), AppSpec.parse("x/dest=a\\,b=c").parameters());
+        assertEquals(Map.of("dest", "a\\", "b", "c"), AppSpec.parse("x/dest=a\\\\,b=c").parameters());
+        assertEquals(Map.of("tone", "%(300,0,440)"), AppSpec.parse("x/tone=%(300\\,0\\,440)").parameters());
+        assertEquals(Map.of("v", "a\\b"), AppSpec.parse("x/v=a\\b").parameters(), "other backslashes stay");
+    }
+
+    @Test
     void refusesMalformedSpecsSayingWhatWasExpected() {
         assertEquals("app spec '/a=1' has no app id; expected ID or ID/name=value,name2=value2", message("/a=1"));
         assertEquals("app spec 'x/' ends with '/'; expected name=value pairs after it, or no '/'", message("x/"));
@@ -29,6 +45,8 @@ class AppSpecTest {
         assertEquals("app spec 'x/a=1,a=2' gives parameter 'a' twice", message("x/a=1,a=2"));
         assertEquals("app spec 'x/a=1,' : '' is not name=value".replace(" : ", ": "), message("x/a=1,"));
         assertEquals("app spec 'two words': 'two words' is not an app id (letters, digits, '-', '_' or '.')", message("two words"));
+        assertEquals("app spec 'a\\nb': 'a\\nb' is not an app id (letters, digits, '-', '_' or '.')", message("a\nb"),
+                "a line break in a spec is shown escaped, on one line");
     }
 
     private static String message(String spec) {

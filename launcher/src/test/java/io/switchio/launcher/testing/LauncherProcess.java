@@ -57,6 +57,27 @@ public final class LauncherProcess implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().remove("SWITCHIO_PASSWORD");
         pb.environment().putAll(env);
+        return start(pb);
+    }
+
+    /**
+     * Starts {@code bin/switchio <args>} of the distribution (the bash script users run) the way a
+     * non-interactive shell starts a background job: with SIGINT ignored, which the child
+     * inherits. The script must undo that so Ctrl-C ({@link #sigint}) still stops switchio.
+     */
+    public static LauncherProcess startScriptWithSigintIgnored(Map<String, String> env, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of("bash", "-c", "trap '' INT; exec \"$0\" \"$@\"",
+                dist().resolve("bin/switchio").toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().remove("SWITCHIO_PASSWORD");
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().put("SWITCHIO_JAVA_OPTS", "-Xshare:auto -XX:TieredStopAtLevel=1");
+        pb.environment().putAll(env);
+        return start(pb);
+    }
+
+    private static LauncherProcess start(ProcessBuilder pb) throws IOException {
         Path logs = Files.createTempDirectory("switchio-launcher");
         Path out = logs.resolve("stdout.txt");
         Path err = logs.resolve("stderr.txt");
@@ -119,9 +140,17 @@ public final class LauncherProcess implements AutoCloseable {
         }
     }
 
-    /** Sends SIGTERM (what Ctrl-C's SIGINT also leads to: the shutdown hooks). */
+    /** Sends SIGTERM. */
     public void sigterm() {
         process.destroy();
+    }
+
+    /** Sends SIGINT, what Ctrl-C in a terminal sends, with the system's {@code kill}. */
+    public void sigint() throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start();
+        if (!kill.waitFor(WAIT.toMillis(), TimeUnit.MILLISECONDS) || kill.exitValue() != 0) {
+            throw new AssertionError("kill -INT " + process.pid() + " failed");
+        }
     }
 
     /** What the launcher printed on stdout so far. */
