@@ -16,6 +16,15 @@ public interface CommandChannel {
     /** {@code api <command>}; returns the body as sent. */
     String api(String command);
 
+    /**
+     * {@code api <command>} about one channel, sent where that channel is best reached: the
+     * host's connection, or for a channel handed over by FreeSWITCH's {@code socket} app its own
+     * socket.
+     */
+    default String apiFor(String uuid, String command) {
+        return api(command);
+    }
+
     /** {@code bgapi <command>} with {@code Job-UUID: <jobUuid>}; returns the reply text. */
     String bgapi(String command, String jobUuid);
 

@@ -75,6 +75,13 @@ public final class ControlledChannels implements CommandChannel {
         return any("api " + command).api(command);
     }
 
+    /** On the channel's own socket while it is open, else on any open socket. */
+    @Override
+    public String apiFor(String uuid, String command) {
+        ControlledChannel own = byUuid.get(uuid);
+        return own != null && own.isConnected() ? own.api(command) : api(command);
+    }
+
     @Override
     public String bgapi(String command, String jobUuid) {
         return any("bgapi " + command).bgapi(command, jobUuid);

@@ -170,10 +170,15 @@ public final class KernelClient implements Client {
                 continue;
             }
             try {
-                channel.api("uuid_kill " + s.uuid() + " NORMAL_CLEARING");
+                channel.apiFor(s.uuid(), "uuid_kill " + s.uuid() + " NORMAL_CLEARING");
                 killed++;
             } catch (io.switchio.spi.ApiException e) {
                 LOG.debug("{}: uuid_kill of {} refused (ended meanwhile?): {}", host(), s.uuid(), e.getMessage());
+            } catch (io.switchio.spi.ConnectionLostException e) {
+                if (!s.isDestroyed()) {
+                    throw e;
+                }
+                LOG.debug("{}: {} ended while its uuid_kill was sent: {}", host(), s.uuid(), e.getMessage());
             }
         }
         return killed;

@@ -33,8 +33,10 @@ abstract class SessionCommands extends SessionModel {
         this.channel = Objects.requireNonNull(channel, "channel");
     }
 
+    /** An api command about this leg, sent where the leg is reached (its own socket when handed over). */
     final String api(String command) {
-        return blocking(() -> channel.api(command));
+        String uuid = uuid();
+        return blocking(() -> channel.apiFor(uuid, command));
     }
 
     final void exec(String app, String arg, int loops) {

@@ -135,10 +135,15 @@ class SessionThreadingTest {
             Thread.sleep(2);
         }
         assertTrue(h.subscriptions.current().contains("CHANNEL_BRIDGE"), "recv subscribed the event nobody had");
+        // the coroutine is now parked in recv("CHANNEL_BRIDGE"): both callbacks still get their turn
+        while (app.callbacksWhileWaiting.get() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(2);
+        }
+        assertEquals(2, app.callbacksWhileWaiting.get(), "callbacks ran while the coroutine was blocked");
+        assertTrue(app.results.isEmpty(), "the coroutine is still waiting");
         h.event("CHANNEL_DESTROY", "u1", "Hangup-Cause", "NORMAL_CLEARING");
         Object second = app.results.poll(10, TimeUnit.SECONDS);
         assertInstanceOf(SessionEndedException.class, second);
-        assertEquals(2, app.callbacksWhileWaiting.get());
         h.awaitNoSessionThreads();
     }
 

@@ -64,7 +64,7 @@ class TransportHardeningIT {
         String huge = "x".repeat(48 * 1024 * 1024);
         CompletableFuture<CompletableFuture<EslMessage>> sent = CompletableFuture.supplyAsync(() -> conn.api(huge),
                 r -> Thread.ofVirtual().start(r));
-        ExecutionException e = assertThrows(ExecutionException.class, () -> sent.get(10, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS),
+        ExecutionException e = assertThrows(ExecutionException.class, () -> sent.get(60, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS),
                 "the sender is released well before the 120 s liveness timeout");
         SwitchioTimeoutException t = assertInstanceOf(SwitchioTimeoutException.class, e.getCause());
         assertTrue(t.getMessage().contains("could not write") && t.getMessage().contains("stopped reading"), t.getMessage());

@@ -86,13 +86,20 @@ public final class SwitchEngine implements AutoCloseable {
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
-    /** Stops the engine thread, dropping pending timers. */
+    /**
+     * Stops the engine thread, dropping pending timers, and returns once that thread has ended (a
+     * terminated pool can still have its worker thread alive for a moment).
+     */
     @Override
     public void close() {
         if (executor != null) {
             executor.shutdownNow();
             try {
                 executor.awaitTermination(5, TimeUnit.SECONDS);
+                Thread t = engineThread;
+                if (t != null) {
+                    t.join(5_000);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
