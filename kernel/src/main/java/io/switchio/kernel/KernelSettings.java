@@ -105,6 +105,7 @@ abstract class KernelSettings {
         if (headers.isEmpty()) {
             throw new IllegalArgumentException("at least one app header is needed");
         }
+        headers.forEach(h -> headerName("app header", h));
         this.appHeaders = List.copyOf(headers);
         return self();
     }
@@ -115,11 +116,18 @@ abstract class KernelSettings {
      * originated), or any other.
      */
     public Kernel.Builder trackingHeader(String header) {
-        if (header == null || header.isBlank()) {
-            throw new IllegalArgumentException("tracking header must be non-blank");
-        }
-        this.trackingHeader = header;
+        this.trackingHeader = headerName("tracking header", header);
         return self();
+    }
+
+    /** An event header name: one non-blank word without ':' (it is matched, never sent raw). */
+    private static String headerName(String what, String name) {
+        if (name == null || name.isBlank() || name.indexOf(':') >= 0 || name.chars().anyMatch(Character::isWhitespace)
+                || name.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException(what + " must be one word without ':' or spaces: '"
+                    + (name == null ? null : name.replace("\r", "\\r").replace("\n", "\\n")) + "'");
+        }
+        return name;
     }
 
     /** Bound on TCP connect plus authentication (5 s). */

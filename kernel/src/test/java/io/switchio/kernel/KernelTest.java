@@ -133,4 +133,15 @@ class KernelTest {
         assertThrows(IllegalArgumentException.class, () -> Kernel.builder().historyLimit(0));
         assertThrows(IllegalArgumentException.class, () -> Kernel.builder().appHeaders(List.of()));
     }
+
+    @Test
+    void headerNamesTheKernelMatchesOnAreOneWord() {
+        Kernel.Builder b = Kernel.builder();
+        assertThrows(IllegalArgumentException.class, () -> b.appHeaders(List.of("variable_x", " ")));
+        assertThrows(IllegalArgumentException.class, () -> b.appHeaders(List.of("a\nb")));
+        assertThrows(IllegalArgumentException.class, () -> b.appHeaders(List.of("Caller-Context: x")));
+        assertThrows(IllegalArgumentException.class, () -> b.trackingHeader("call uuid"));
+        assertThrows(IllegalArgumentException.class, () -> b.trackingHeader(null));
+        assertSame(b, b.appHeaders(List.of("Caller-Context", "variable_sip_h_X-switchio_app")).trackingHeader("variable_call_uuid"));
+    }
 }

@@ -18,8 +18,14 @@ final class SequenceTracker {
     private static final Logger LOG = LoggerFactory.getLogger(SequenceTracker.class);
 
     private final String address;
+    /** At most one warning per this many nanoseconds; the gaps between are summed into the next. */
+    static final long WARN_INTERVAL_NANOS = 10_000_000_000L;
+
     private final AtomicLong lost = new AtomicLong();
     private long last = -1;
+    private long lastWarnNanos;
+    private long unreported;
+    private boolean warnedOnce;
 
     SequenceTracker(String address) {
         this.address = address;
@@ -32,8 +38,16 @@ final class SequenceTracker {
         if (last >= 0 && seq > last + 1) {
             long gap = seq - last - 1;
             long total = lost.addAndGet(gap);
-            LOG.warn("{}: Event-Sequence jumped from {} to {}: FreeSWITCH dropped {} events ({} so far)",
-                    address, last, seq, gap, total);
+            unreported += gap;
+            long now = System.nanoTime();
+            if (!warnedOnce || now - lastWarnNanos >= WARN_INTERVAL_NANOS) {
+                LOG.warn("{}: Event-Sequence jumped from {} to {}: FreeSWITCH dropped {} event(s) since the last warning"
+                        + " ({} so far; warnings at most every {} s)", address, last, seq, unreported, total,
+                        WARN_INTERVAL_NANOS / 1_000_000_000L);
+                warnedOnce = true;
+                lastWarnNanos = now;
+                unreported = 0;
+            }
         } else if (last >= 0 && seq < last && lost.get() > 0) {
             lost.decrementAndGet();
         }

@@ -190,6 +190,18 @@ class EslConnectionIT {
     }
 
     @Test
+    void gapsAreNotLossesWhenTheSubscriptionDoesNotSeeEveryEvent() throws Exception {
+        conn = new EslConnection(config().build());
+        conn.start();
+        conn.subscribe(Set.of("CHANNEL_ANSWER")).get(10, TimeUnit.SECONDS);
+        for (int seq : new int[] {10, 14, 20}) {
+            server.event("Event-Name: CHANNEL_ANSWER\nUnique-ID: u1\nEvent-Sequence: " + seq + "\n\n");
+        }
+        probe.awaitEvents("CHANNEL_ANSWER", 3);
+        assertEquals(0, conn.eventsLost(), "a named subscription skips other events' numbers by design");
+    }
+
+    @Test
     void bgapiChoosesTheJobUuidAndItsResultArrivesAsAnEvent() throws Exception {
         conn = new EslConnection(config().build());
         conn.start();
