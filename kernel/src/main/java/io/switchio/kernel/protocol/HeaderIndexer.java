@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * One pass that builds a {@link HeaderBlock}'s line index: eight bytes at a time, the first colon
- * and the LF of each line are found from the same word (exact per-byte zero tests, so several
- * hits in one word are walked bit by bit), and each header line becomes one packed {@code int}
+ * and the LF of each line are found from the same word with one zero-byte test (see
+ * {@link #scanWords}), and each header line becomes one packed {@code int}
  * (see {@link HeaderBlock}). A throwaway object, so the pass's state lives in fields rather than in
  * one long method.
  *
@@ -14,7 +14,9 @@ import java.util.Arrays;
 final class HeaderIndexer {
 
     private static final long COLON_WORD = 0x3A3A3A3A3A3A3A3AL;
-    private static final long LOW_SEVEN = 0x7F7F7F7F7F7F7F7FL;
+    private static final long FOLD_WORD = 0x3030303030303030L;
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private final byte[] b;
     private final int from;
@@ -50,26 +52,28 @@ final class HeaderIndexer {
         return new HeaderBlock(b, wide ? 0 : from, idx, wide, n - 1, percentEncoded, blockEnd);
     }
 
-    /** Eight bytes at a time, any line shape; true when the empty line was found. */
+    /**
+     * Eight bytes at a time; true when the empty line was found. One cheap test per word finds the
+     * candidates: ORing 0x30 into every byte maps LF (0x0A) onto ':' (0x3A), so a single
+     * zero-byte test on {@code (w | 0x30..) ^ 0x3A..} flags every LF and colon (and, harmlessly,
+     * 0x1A, '*' and a few bytes just above a hit). Each candidate's byte is then read to decide;
+     * false candidates are rare in header text, so the branches predict well.
+     */
     private boolean scanWords() {
         int p = lineStart;
         while (p + 8 <= to) {
-            long w = (long) HeaderBlock.LONGS.get(b, p);
-            long lf = zeroBytes(w ^ HeaderBlock.LF_WORD);
-            long colons = zeroBytes(w ^ COLON_WORD);
-            long m = colon < 0 ? lf | colons : lf;
+            long x = ((long) HeaderBlock.LONGS.get(b, p) | FOLD_WORD) ^ COLON_WORD;
+            long m = (x - ONES) & ~x & HIGH_BITS;
             while (m != 0) {
-                long low = m & -m;
-                int pos = p + (Long.numberOfTrailingZeros(low) >>> 3);
-                long above = -(low << 1);
-                if ((low & lf) != 0) {
+                int pos = p + (Long.numberOfTrailingZeros(m) >>> 3);
+                m &= m - 1;
+                byte c = b[pos];
+                if (c == '\n') {
                     if (lineEnded(pos)) {
                         return true;
                     }
-                    m = (lf | colons) & above;
-                } else {
+                } else if (c == ':' && colon < 0) {
                     colon = pos;
-                    m = lf & above;
                 }
             }
             p += 8;
@@ -129,10 +133,5 @@ final class HeaderIndexer {
             idx[n] = (start - from) << 16 | nameLength;
         }
         n++;
-    }
-
-    /** A high bit set in exactly the bytes of {@code x} that are zero (no borrow across bytes). */
-    private static long zeroBytes(long x) {
-        return ~((x & LOW_SEVEN) + LOW_SEVEN | x | LOW_SEVEN);
     }
 }

@@ -36,7 +36,7 @@ class HeaderBlockTest {
     @Test
     void packedIndexAgreesWithALineByLineReadingOnRandomBlocks() {
         Random r = new Random(11);
-        byte[] alphabet = {':', ':', '\n', '\n', '\r', ' ', '\t', 0x0B, ';', (byte) 0x8A, (byte) 0xBA, 'a', 'b', '%', '2'};
+        byte[] alphabet = {':', ':', '\n', '\n', '\r', ' ', '\t', 0x0B, ';', '*', '+', 0x1A, 0x1B, (byte) 0x8A, (byte) 0xBA, 'a', 'b', '%', '2'};
         for (int round = 0; round < 20000; round++) {
             int len = round % 1000 == 0 ? 70_000 + r.nextInt(2000) : r.nextInt(90);
             byte[] b = new byte[len];
