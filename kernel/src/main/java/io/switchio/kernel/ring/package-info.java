@@ -9,9 +9,10 @@
  * ones. No other threads are involved.
  *
  * <p>JVM flags: events are kept in their sessions' histories (64 by default), so at high event
- * rates the young collections of the default G1 copy the histories of all live calls and their
- * pauses grow with the number of live calls (tens to hundreds of milliseconds at 100,000 events/s
- * and 1,000 live calls on two shared cores). For a low event-to-callback tail, run with the
+ * rates the young collections of the default G1 copy the histories of all live calls, and with
+ * calls constantly ending and starting they also copy events still referenced from dead sessions
+ * in the old generation: pauses of tens to hundreds of milliseconds at 50,000-100,000 events/s
+ * with 1,000 live calls on two shared cores. For a low event-to-callback tail, run with the
  * generational ZGC ({@code -XX:+UseZGC} on JDK 25, where it is generational by default; add
  * {@code -XX:+ZGenerational} on JDK 21) and a heap with room for the retained events
  * ({@code -Xmx2g} or more); leave a core's worth of CPU free for its concurrent work. See
