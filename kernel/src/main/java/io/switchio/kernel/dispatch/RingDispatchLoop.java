@@ -13,10 +13,11 @@ import org.slf4j.LoggerFactory;
  * kernel tasks submitted from other threads (e.g. the synthetic events of a resync) between
  * drains, so every model change happens on this one thread.
  *
- * <p>The work is split over two threads per host: the connection's reader frames each event and
- * builds its header index ({@link io.switchio.kernel.protocol.EslEvent#of}) before putting it on
- * the ring, and this loop only routes. On two cores the two run in parallel, so no extra threads
- * are needed for throughput.
+ * <p>The per-event work is split without extra threads: the connection's reader frames each
+ * event and finds its routing headers ({@link io.switchio.kernel.protocol.EslEvent#of}) before
+ * putting it on the ring; this loop routes on those alone (no header index is built here for a
+ * routine event); the session threads build an event's index when an app reads its other headers.
+ * On two cores these run in parallel.
  *
  * <p>Threading: {@link #start}/{@link #stop} from the owner; {@link #submit} from any thread;
  * everything else on the one dispatcher thread it starts.
