@@ -27,9 +27,10 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Loopback TCP: a replay server blasts pre-serialised real channel events; one op = one event.
  * {@code rawDrain} reads the same bytes from a plain socket and discards them (the ceiling);
- * {@code eslConnectionToRing} runs the real {@link EslConnection} (reader thread frames, indexes
- * and publishes to the {@link EventRing}) while the benchmark thread drains the ring, as the
- * dispatcher would.
+ * {@code eslConnectionHandOff} runs the real {@link EslConnection} (reader thread frames each event,
+ * finds its routing headers and publishes it to the {@link EventRing}) while the benchmark thread
+ * drains the ring; {@code eslConnectionToRing} also reads what a dispatcher routes by (name,
+ * {@code Unique-ID}: already found by the reader, so no index is built).
  *
  * <p>Threading: JMH thread is the ring's single consumer; the connection's reader is the producer.
  */
@@ -154,7 +155,10 @@ public class LoopbackReplayBenchmark {
         }
     }
 
-    /** Takes EVENTS events off the ring and reads what a dispatcher routes by (name, Unique-ID). */
+    /**
+     * Takes EVENTS events off the ring and reads what a dispatcher routes by (name, Unique-ID),
+     * which the reader already found; the full line index is left to whoever reads other headers.
+     */
     @Benchmark
     @OperationsPerInvocation(EVENTS)
     public void eslConnectionToRing(Blackhole bh) {

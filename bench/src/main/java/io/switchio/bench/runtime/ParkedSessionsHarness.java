@@ -15,7 +15,9 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Many concurrent sessions, each with a coroutine parked in {@code recv}: creates them over the
  * full path (loopback socket, ring, dispatcher, mailboxes), measures the retained heap per session
- * after a full GC, then destroys them and checks that every session thread ended.
+ * after a full GC, then destroys them and checks that every session thread ended. The coroutine
+ * reads a header of the park event before it parks, so both kept events carry their header index
+ * (the model reads {@code Call-Direction} of the first), as with a real app.
  *
  * <pre>
  * java -Xmx2g -cp bench/target/benchmarks.jar io.switchio.bench.runtime.ParkedSessionsHarness [sessions] [eventBytes] [historyLimit]
@@ -32,6 +34,10 @@ public final class ParkedSessionsHarness {
 
         @Coroutine("CHANNEL_PARK")
         public void onPark(Session sess) {
+            // read a header, as a real app would: the park event gets its full line index
+            if (sess.lastEvent().header("Caller-Caller-ID-Number") == null) {
+                throw new IllegalStateException("no caller number on " + sess.uuid());
+            }
             parked.increment();
             try {
                 sess.recv("CHANNEL_HANGUP", Duration.ofHours(1));

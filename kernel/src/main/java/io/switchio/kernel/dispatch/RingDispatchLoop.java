@@ -13,10 +13,14 @@ import org.slf4j.LoggerFactory;
  * kernel tasks submitted from other threads (e.g. the synthetic events of a resync) between
  * drains, so every model change happens on this one thread.
  *
+ * <p>The per-event work is split without extra threads: the connection's reader frames each
+ * event and finds its routing headers ({@link io.switchio.kernel.protocol.EslEvent#of}) before
+ * putting it on the ring; this loop routes on those alone (no header index is built here for a
+ * routine event); the session threads build an event's index when an app reads its other headers.
+ * On two cores these run in parallel.
+ *
  * <p>Threading: {@link #start}/{@link #stop} from the owner; {@link #submit} from any thread;
- * everything else on the dispatcher thread it starts, except that for a large batch a short-lived
- * helper virtual thread reads the names of the batch's second half (building their header index)
- * before the dispatcher routes them.
+ * everything else on the one dispatcher thread it starts.
  */
 public final class RingDispatchLoop {
 
@@ -32,8 +36,6 @@ public final class RingDispatchLoop {
 
     private static final Logger LOG = LoggerFactory.getLogger(RingDispatchLoop.class);
     private static final int BATCH = 256;
-    /** Batches at least this large are indexed half by a helper thread (throughput under load). */
-    private static final int PARALLEL_INDEX_MIN = 32;
 
     private final String host;
     private final EventRing ring;
@@ -109,54 +111,11 @@ public final class RingDispatchLoop {
     private int drainBatch() {
         filled = 0;
         int n = ring.drain(item -> batch[filled++] = item, BATCH);
-        if (n >= PARALLEL_INDEX_MIN) {
-            routeWithHelper(n);
-        } else {
-            for (int i = 0; i < n; i++) {
-                handle(batch[i]);
-            }
+        for (int i = 0; i < n; i++) {
+            handle(batch[i]);
         }
         java.util.Arrays.fill(batch, 0, n, null);
         return n;
-    }
-
-    /**
-     * Routes a large batch while a helper thread prepares its second half: an event's first
-     * header read builds its line index (the protocol indexes lazily), which costs more than the
-     * routing itself. The helper only reads the event names of items the dispatcher has not
-     * touched yet; joining it before those items are routed orders its work before theirs.
-     */
-    private void routeWithHelper(int n) {
-        int half = n / 2;
-        Thread helper = threads.startTaskThread("index-" + host, () -> {
-            for (int i = half; i < n; i++) {
-                if (batch[i] instanceof RingItem.EventReceived e) {
-                    try {
-                        e.event().name();
-                    } catch (RuntimeException ignored) {
-                        // the dispatcher meets the same problem when it routes the event, and logs it
-                    }
-                }
-            }
-        });
-        for (int i = 0; i < half; i++) {
-            handle(batch[i]);
-        }
-        boolean interrupted = false;
-        while (true) {
-            try {
-                helper.join();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-        for (int i = half; i < n; i++) {
-            handle(batch[i]);
-        }
     }
 
     private void handle(RingItem item) {

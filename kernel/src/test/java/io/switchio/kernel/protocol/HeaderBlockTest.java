@@ -2,7 +2,11 @@ package io.switchio.kernel.protocol;
 
 import static io.switchio.kernel.protocol.Frames.bytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -26,15 +30,106 @@ class HeaderBlockTest {
                 }
             }
             assertEquals(expected, HeaderBlock.indexOfLineFeed(b, from, b.length));
-            int either = -1;
-            for (int i = from; i < b.length; i++) {
-                if (b[i] == '\n' || b[i] == ':') {
-                    either = i;
-                    break;
-                }
-            }
-            assertEquals(either, HeaderBlock.indexOfColonOrLineFeed(b, from, b.length));
         }
+    }
+
+    @Test
+    void packedIndexAgreesWithALineByLineReadingOnRandomBlocks() {
+        Random r = new Random(11);
+        byte[] alphabet = {':', ':', '\n', '\n', '\r', ' ', '\t', 0x0B, ';', '*', '+', 0x1A, 0x1B, (byte) 0x8A, (byte) 0xBA, 'a', 'b', '%', '2'};
+        for (int round = 0; round < 20000; round++) {
+            int len = round % 1000 == 0 ? 70_000 + r.nextInt(2000) : r.nextInt(90);
+            byte[] b = new byte[len];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = r.nextInt(4) == 0 ? alphabet[r.nextInt(alphabet.length)] : (byte) ('A' + r.nextInt(26));
+            }
+            int from = b.length == 0 ? 0 : r.nextInt(Math.min(b.length, 9));
+            assertSameLines(b, from, b.length);
+        }
+    }
+
+    @Test
+    void packedIndexAgreesWithALineByLineReadingOnMostlyRegularBlocks() {
+        Random r = new Random(13);
+        String[] odd = {"", "\r", "no colon", "two: colons: here", ":", " ", "\t:", "x:\r"};
+        for (int round = 0; round < 5000; round++) {
+            StringBuilder s = new StringBuilder();
+            int lines = r.nextInt(60);
+            for (int i = 0; i < lines; i++) {
+                if (r.nextInt(40) == 0) {
+                    s.append(odd[r.nextInt(odd.length)]);
+                } else {
+                    s.append("Name-").append(i).append(':').append(" ".repeat(r.nextInt(3)))
+                            .append("v%20".repeat(r.nextInt(12)));
+                }
+                s.append(r.nextInt(10) == 0 ? "\r\n" : "\n");
+            }
+            if (r.nextBoolean()) {
+                s.append("\nbody: with: colons\n\n");
+            }
+            byte[] b = bytes(s.toString());
+            assertSameLines(b, 0, b.length);
+            if (b.length > 3) {
+                assertSameLines(b, 0, b.length - 3);
+            }
+        }
+    }
+
+    /** Reads the block line by line, byte by byte (the rules of esl-protocol §2.1, lenient). */
+    private static void assertSameLines(byte[] b, int from, int to) {
+        HeaderBlock h = HeaderBlock.parseLenient(b, from, to);
+        List<String[]> expected = new ArrayList<>();
+        int p = from;
+        int end = to;
+        while (p < to) {
+            int nl = p;
+            while (nl < to && b[nl] != '\n') {
+                nl++;
+            }
+            int lineEnd = nl > p && b[nl - 1] == '\r' ? nl - 1 : nl;
+            if (lineEnd == p) {
+                end = Math.min(nl + 1, to);
+                break;
+            }
+            int colon = p;
+            while (colon < lineEnd && b[colon] != ':') {
+                colon++;
+            }
+            if (colon == lineEnd) {
+                if (!expected.isEmpty()) {
+                    String[] last = expected.get(expected.size() - 1);
+                    last[1] = ValueDecoder.raw(b, Integer.parseInt(last[2]), lineEnd);
+                }
+            } else {
+                int vs = colon + 1;
+                while (vs < lineEnd && (b[vs] == ' ' || b[vs] == '\t')) {
+                    vs++;
+                }
+                expected.add(new String[] {new String(b, p, colon - p, StandardCharsets.ISO_8859_1),
+                    ValueDecoder.raw(b, vs, lineEnd), Integer.toString(vs)});
+            }
+            p = nl + 1;
+            end = Math.min(p, to);
+        }
+        assertEquals(expected.size(), h.size(), "line count");
+        for (int i = 0; i < expected.size(); i++) {
+            assertEquals(expected.get(i)[0], h.name(i));
+            assertEquals(expected.get(i)[1], h.rawValue(i));
+        }
+        assertEquals(end, h.end());
+    }
+
+    @Test
+    void indexOfAChannelEventIsSmall() {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < 137; i++) {
+            s.append("Variable_header_").append(i).append(": ").append("v%20".repeat(6)).append('\n');
+        }
+        byte[] b = bytes(s.append('\n').toString());
+        HeaderBlock h = HeaderBlock.parseLenient(b, 0, b.length);
+        assertEquals(137, h.size());
+        assertEquals("v v v v v v ", h.value(136));
+        assertTrue(h.indexBytes() < 1024, "index of 137 lines takes " + h.indexBytes() + " bytes");
     }
 
     @Test
