@@ -18,6 +18,7 @@ import io.switchio.testkit.engine.EventBus;
 import io.switchio.testkit.engine.HangupCause;
 import io.switchio.testkit.engine.SimClock;
 import io.switchio.testkit.engine.SimConfig;
+import io.switchio.testkit.engine.SimThreads;
 import io.switchio.testkit.engine.SwitchEngine;
 import io.switchio.testkit.esl.EslServer;
 
@@ -56,6 +57,7 @@ public final class FreeSwitchSimulator implements AutoCloseable {
     private EslServer server;
     private SimFaults faults;
     private Heartbeats heartbeats;
+    private final SimThreads threads = new SimThreads(Integer.toHexString(System.identityHashCode(this)));
 
     private FreeSwitchSimulator(SimConfig config, int port) {
         this.config = config;
@@ -94,9 +96,9 @@ public final class FreeSwitchSimulator implements AutoCloseable {
         apps.put("socket", new io.switchio.testkit.apps.SocketApp(server));
         new CoreApis(engine, apis, server::shutdownConnections).register(apis);
         faults = new SimFaults(server, this);
-        engine.start(threadTag());
+        engine.start(threads);
         try {
-            server.start(threadTag());
+            server.start(threads);
         } catch (IOException e) {
             engine.close();
             throw new UncheckedIOException("simulator could not listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
@@ -171,7 +173,12 @@ public final class FreeSwitchSimulator implements AutoCloseable {
 
     /** Suffix of this simulator's thread names. */
     String threadTag() {
-        return Integer.toHexString(System.identityHashCode(this));
+        return threads.tag();
+    }
+
+    /** How many of this simulator's threads (platform and virtual) are still running. */
+    int liveThreads() {
+        return threads.live();
     }
 
     private void requireStarted() {
@@ -254,6 +261,14 @@ public final class FreeSwitchSimulator implements AutoCloseable {
         }
         if (engine != null) {
             engine.close();
+        }
+        try {
+            if (!threads.join(Duration.ofSeconds(5))) {
+                System.getLogger("io.switchio.testkit").log(System.Logger.Level.WARNING,
+                        "simulator threads still running 5 s after close(): " + threads.live());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -74,11 +75,11 @@ public final class SwitchEngine implements AutoCloseable {
         this.expansionApi = api;
     }
 
-    /** Starts the engine thread, named {@code sim-engine-<threadTag>}. */
-    public void start(String threadTag) {
+    /** Starts the engine thread, {@code sim-engine-<tag>}, from {@code threads}. */
+    public void start(SimThreads threads) {
+        ThreadFactory factory = threads.platformFactory("engine");
         executor = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "sim-engine-" + threadTag);
-            t.setDaemon(true);
+            Thread t = factory.newThread(r);
             engineThread = t;
             return t;
         });

@@ -52,8 +52,8 @@ final class EslConnection implements EventSink {
     }
 
     void start() {
-        Thread.ofVirtual().name("sim-esl-writer").start(writer);
-        Thread.ofVirtual().name("sim-esl-reader").start(this::readLoop);
+        server.threads().startVirtual("esl-writer", writer);
+        server.threads().startVirtual("esl-reader", this::readLoop);
     }
 
     ConnectionWriter writer() {
