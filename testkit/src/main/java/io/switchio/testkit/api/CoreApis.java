@@ -30,6 +30,7 @@ public final class CoreApis {
     private final Map<String, Future<?>> scheduled = new ConcurrentHashMap<>();
     private int nextTaskId = 1;
 
+    /** The switch-wide commands of {@code engine}; {@code reloadEventSocket} drops every ESL connection ({@code reload mod_event_socket}). */
     public CoreApis(SwitchEngine engine, ApiDispatcher dispatcher, Runnable reloadEventSocket) {
         this.engine = engine;
         this.dispatcher = dispatcher;

@@ -24,18 +24,22 @@ public final class CallControl {
         this.bridges = bridgeControl;
     }
 
+    /** The switch. */
     public SwitchEngine engine() {
         return engine;
     }
 
+    /** Builds and raises channel events. */
     public ChannelEvents events() {
         return ev;
     }
 
+    /** Runs dialplan applications. */
     public AppRunner apps() {
         return apps;
     }
 
+    /** Bridges and unbridges legs. */
     public BridgeControl bridges() {
         return bridges;
     }

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The mod_event_socket side: a listening socket on 127.0.0.1 and one {@link EslConnection} per
  * client (inbound mode). Also the target of connection faults.
  *
- * <p>Threading: {@link #start()}/{@link #close()} by the simulator; the accept loop runs on its own
+ * <p>Threading: {@link #start(SimThreads)}/{@link #close()} by the simulator; the accept loop runs on its own
  * thread; fault methods from any thread.
  */
 public final class EslServer implements AutoCloseable {
