@@ -64,12 +64,20 @@ public final class FreeSwitchSimulator implements AutoCloseable {
         this.port = port;
     }
 
-    /** A builder with FreeSWITCH's defaults (password ClueCon, hostname sim, real time). */
+    /**
+     * A builder with FreeSWITCH's defaults (password ClueCon, hostname sim, real time).
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Binds 127.0.0.1:port and starts the switch; returns this. */
+    /**
+     * Binds 127.0.0.1:port and starts the switch; returns this.
+     *
+     * @return this simulator, listening
+     */
     public FreeSwitchSimulator start() {
         if (engine != null) {
             throw new IllegalStateException("simulator already started");
@@ -108,23 +116,39 @@ public final class FreeSwitchSimulator implements AutoCloseable {
         return this;
     }
 
-    /** The listening port. */
+    /**
+     * The listening port.
+     *
+     * @return the port on 127.0.0.1
+     */
     public int port() {
         requireStarted();
         return server.port();
     }
 
-    /** Always {@code 127.0.0.1}. */
+    /**
+     * Always {@code 127.0.0.1}.
+     *
+     * @return {@code 127.0.0.1}
+     */
     public String host() {
         return "127.0.0.1";
     }
 
-    /** The ESL password. */
+    /**
+     * The ESL password.
+     *
+     * @return the password {@code auth} expects
+     */
     public String password() {
         return config.password();
     }
 
-    /** The configuration. */
+    /**
+     * The configuration.
+     *
+     * @return the settings it was built with
+     */
     public SimConfig config() {
         return config;
     }
@@ -133,6 +157,10 @@ public final class FreeSwitchSimulator implements AutoCloseable {
      * A call arriving from outside on the first SIP profile ({@code external}), parked in the park
      * context like capture e; variables become channel variables (e.g. {@code sip_h_X-Id}).
      * Returns the new channel's uuid.
+     *
+     * @param destination the dialled number ({@code Caller-Destination-Number})
+     * @param variables channel variables to set, or null
+     * @return the new channel's uuid
      */
     public String injectInboundCall(String destination, Map<String, String> variables) {
         requireStarted();
@@ -153,7 +181,11 @@ public final class FreeSwitchSimulator implements AutoCloseable {
         return uuid;
     }
 
-    /** Snapshots of every live channel, oldest first. */
+    /**
+     * Snapshots of every live channel, oldest first.
+     *
+     * @return the live channels, oldest first
+     */
     public List<SimChannel> channels() {
         requireStarted();
         return engine.call(() -> {
@@ -165,7 +197,12 @@ public final class FreeSwitchSimulator implements AutoCloseable {
         });
     }
 
-    /** A snapshot of one channel. */
+    /**
+     * A snapshot of one channel.
+     *
+     * @param uuid the channel's {@code Unique-ID}
+     * @return its snapshot, or empty if no such channel lives
+     */
     public Optional<SimChannel> channel(String uuid) {
         requireStarted();
         return engine.call(() -> Optional.ofNullable(engine.channel(uuid)).map(FreeSwitchSimulator::snapshot));
@@ -193,13 +230,21 @@ public final class FreeSwitchSimulator implements AutoCloseable {
                 ch.callState.name(), ch.answered, ch.vars.toMap(), peer == null ? null : peer.uuid);
     }
 
-    /** Fault injection. */
+    /**
+     * Fault injection.
+     *
+     * @return the faults of this simulator
+     */
     public SimFaults faults() {
         requireStarted();
         return faults;
     }
 
-    /** Counters. */
+    /**
+     * Counters.
+     *
+     * @return the counters now
+     */
     public SimStats stats() {
         requireStarted();
         return new SimStats(engine.originates(), engine.created(), engine.destroyed(), engine.sessionCount(),
@@ -297,55 +342,102 @@ public final class FreeSwitchSimulator implements AutoCloseable {
         private Builder() {
         }
 
-        /** Port on 127.0.0.1 (0 = ephemeral, the default). */
+        /**
+         * Port on 127.0.0.1 (0 = ephemeral, the default).
+         *
+         * @param p the port, 0 for an ephemeral one
+         * @return this builder
+         */
         public Builder port(int p) {
             this.port = p;
             return this;
         }
 
-        /** ESL password (default ClueCon). */
+        /**
+         * ESL password (default ClueCon).
+         *
+         * @param p the password
+         * @return this builder
+         */
         public Builder password(String p) {
             this.password = p;
             return this;
         }
 
-        /** FreeSWITCH-Hostname (default sim). */
+        /**
+         * FreeSWITCH-Hostname (default sim).
+         *
+         * @param h the hostname
+         * @return this builder
+         */
         public Builder hostname(String h) {
             this.hostname = h;
             return this;
         }
 
-        /** Clock speed (1.0 = real time; 10 plays a 10 s call in 1 s). */
+        /**
+         * Clock speed (1.0 = real time; 10 plays a 10 s call in 1 s).
+         *
+         * @param s simulated seconds per real second
+         * @return this builder
+         */
         public Builder speed(double s) {
             this.speed = s;
             return this;
         }
 
-        /** HEARTBEAT period (default 20 s). */
+        /**
+         * HEARTBEAT period (default 20 s).
+         *
+         * @param d the period
+         * @return this builder
+         */
         public Builder heartbeatInterval(Duration d) {
             this.heartbeat = d;
             return this;
         }
 
-        /** Adds a SIP profile address 127.0.0.1:port (defaults: external 5080, internal 5060). */
+        /**
+         * Adds a SIP profile address 127.0.0.1:port (defaults: external 5080, internal 5060).
+         *
+         * @param name the profile name
+         * @param p its port
+         * @return this builder
+         */
         public Builder sipProfile(String name, int p) {
             profiles.put(name, p);
             return this;
         }
 
-        /** max_sessions (default 1000; 0 = unlimited). */
+        /**
+         * max_sessions (default 1000; 0 = unlimited).
+         *
+         * @param n the limit, 0 for none
+         * @return this builder
+         */
         public Builder maxSessions(int n) {
             this.maxSessions = n;
             return this;
         }
 
-        /** Sessions per second limit (0 = unlimited, the default). */
+        /**
+         * Sessions per second limit (0 = unlimited, the default).
+         *
+         * @param n the limit, 0 for none
+         * @return this builder
+         */
         public Builder sessionsPerSecond(int n) {
             this.sps = n;
             return this;
         }
 
-        /** Poisson arrivals of inbound calls to {@code destination} (0 = off). */
+        /**
+         * Poisson arrivals of inbound calls to {@code destination} (0 = off).
+         *
+         * @param callsPerSecond mean arrival rate, 0 for none
+         * @param destination the dialled number of each arrival
+         * @return this builder
+         */
         public Builder inboundArrivals(double callsPerSecond, String destination) {
             this.arrivals = callsPerSecond;
             this.arrivalDestination = destination;
@@ -357,6 +449,9 @@ public final class FreeSwitchSimulator implements AutoCloseable {
          * or an {@link #injectInboundCall injected} call, stays on after its call is answered before it
          * sends BYE: the inbound leg then hangs up with {@code NORMAL_CLEARING} and the sequence of a
          * remote hangup (§14.6). {@link Duration#ZERO} (the default): until the switch side hangs up.
+         *
+         * @param d simulated time from answer to the caller's BYE, zero for never
+         * @return this builder
          */
         public Builder callerHoldTime(Duration d) {
             if (d.isNegative()) {
@@ -366,26 +461,46 @@ public final class FreeSwitchSimulator implements AutoCloseable {
             return this;
         }
 
-        /** Reject every ESL client like a failing ACL. */
+        /**
+         * Reject every ESL client like a failing ACL.
+         *
+         * @param reject true to reject every client
+         * @return this builder
+         */
         public Builder aclReject(boolean reject) {
             this.aclReject = reject;
             return this;
         }
 
-        /** Per-connection event queue (default 100,000) and consecutive losses before the kill (default 500). */
+        /**
+         * Per-connection event queue (default 100,000) and consecutive losses before the kill (default 500).
+         *
+         * @param queueLimit events queued per connection before they are lost
+         * @param maxLostEvents consecutive lost events before the connection is closed
+         * @return this builder
+         */
         public Builder slowConsumer(int queueLimit, int maxLostEvents) {
             this.queueLimit = queueLimit;
             this.maxLost = maxLostEvents;
             return this;
         }
 
-        /** How long a connection may stay silent before its first command (FreeSWITCH: 25 s, real time). */
+        /**
+         * How long a connection may stay silent before its first command (FreeSWITCH: 25 s, real time).
+         *
+         * @param d the silence allowed
+         * @return this builder
+         */
         public Builder firstCommandTimeout(Duration d) {
             this.firstCommandTimeout = d;
             return this;
         }
 
-        /** The simulator (not started). */
+        /**
+         * The simulator (not started).
+         *
+         * @return a simulator to {@link FreeSwitchSimulator#start() start}
+         */
         public FreeSwitchSimulator build() {
             Map<String, Integer> p = new LinkedHashMap<>(profiles);
             if (p.isEmpty()) {

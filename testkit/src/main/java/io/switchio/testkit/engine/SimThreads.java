@@ -16,17 +16,31 @@ public final class SimThreads {
     private final String tag;
     private final Set<Thread> live = ConcurrentHashMap.newKeySet();
 
-    /** Threads named with this simulator's {@code tag}. */
+    /**
+     * Threads named with this simulator's {@code tag}.
+     *
+     * @param tag the suffix of every thread name
+     */
     public SimThreads(String tag) {
         this.tag = tag;
     }
 
-    /** The suffix of every thread name. */
+    /**
+     * The suffix of every thread name.
+     *
+     * @return the tag
+     */
     public String tag() {
         return tag;
     }
 
-    /** Starts a daemon platform thread {@code sim-<role>-<tag>} running {@code task}. */
+    /**
+     * Starts a daemon platform thread {@code sim-<role>-<tag>} running {@code task}.
+     *
+     * @param role what the thread does, part of its name
+     * @param task what it runs
+     * @return the started thread
+     */
     public Thread startPlatform(String role, Runnable task) {
         Thread t = Thread.ofPlatform().name(name(role)).daemon(true).unstarted(tracked(task));
         live.add(t);
@@ -34,7 +48,13 @@ public final class SimThreads {
         return t;
     }
 
-    /** Starts a virtual thread {@code sim-<role>-<tag>} running {@code task}. */
+    /**
+     * Starts a virtual thread {@code sim-<role>-<tag>} running {@code task}.
+     *
+     * @param role what the thread does, part of its name
+     * @param task what it runs
+     * @return the started thread
+     */
     public Thread startVirtual(String role, Runnable task) {
         Thread t = Thread.ofVirtual().name(name(role)).unstarted(tracked(task));
         live.add(t);
@@ -42,7 +62,12 @@ public final class SimThreads {
         return t;
     }
 
-    /** A factory of daemon platform threads {@code sim-<role>-<tag>} (for an executor), counted like the rest. */
+    /**
+     * A factory of daemon platform threads {@code sim-<role>-<tag>} (for an executor), counted like the rest.
+     *
+     * @param role what the threads do, part of their names
+     * @return the factory
+     */
     public ThreadFactory platformFactory(String role) {
         return r -> {
             Thread t = Thread.ofPlatform().name(name(role)).daemon(true).unstarted(tracked(r));
@@ -51,7 +76,11 @@ public final class SimThreads {
         };
     }
 
-    /** How many threads made here have not ended yet. */
+    /**
+     * How many threads made here have not ended yet.
+     *
+     * @return the number of live threads
+     */
     public int live() {
         return live.size();
     }
@@ -59,7 +88,9 @@ public final class SimThreads {
     /**
      * Waits up to {@code timeout} in all for every thread made here (except the caller) to end.
      *
+     * @param timeout the longest wait in all
      * @return true if none is left
+     * @throws InterruptedException if the caller is interrupted while waiting
      */
     public boolean join(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
