@@ -1,22 +1,9 @@
 package io.switchio.testkit;
 
-import io.switchio.testkit.api.ApiDispatcher;
-import io.switchio.testkit.api.CoreApis;
 import io.switchio.testkit.api.Legs;
-import io.switchio.testkit.api.OriginateApi;
-import io.switchio.testkit.api.UuidApis;
-import io.switchio.testkit.apps.BertApp;
-import io.switchio.testkit.apps.CallApps;
-import io.switchio.testkit.apps.MediaApps;
-import io.switchio.testkit.apps.RecordApps;
-import io.switchio.testkit.engine.App;
-import io.switchio.testkit.engine.AppRunner;
-import io.switchio.testkit.engine.BridgeControl;
-import io.switchio.testkit.engine.CallControl;
 import io.switchio.testkit.engine.Channel;
 import io.switchio.testkit.engine.EventBus;
 import io.switchio.testkit.engine.HangupCause;
-import io.switchio.testkit.engine.SimClock;
 import io.switchio.testkit.engine.SimConfig;
 import io.switchio.testkit.engine.SimThreads;
 import io.switchio.testkit.engine.SwitchEngine;
@@ -26,12 +13,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * A protocol-faithful FreeSWITCH over real TCP: mod_event_socket in inbound mode on 127.0.0.1, a
@@ -49,11 +34,10 @@ import java.util.UUID;
 public final class FreeSwitchSimulator implements AutoCloseable {
     private final SimConfig config;
     private final int port;
-    private SimClock clock;
     private EventBus bus;
     private SwitchEngine engine;
-    private CallControl calls;
     private Legs legs;
+    private SimSwitch parts;
     private EslServer server;
     private SimFaults faults;
     private Heartbeats heartbeats;
@@ -82,27 +66,12 @@ public final class FreeSwitchSimulator implements AutoCloseable {
         if (engine != null) {
             throw new IllegalStateException("simulator already started");
         }
-        clock = new SimClock(config.speed());
-        bus = new EventBus(clock, config.hostname(), UUID.randomUUID().toString());
-        engine = new SwitchEngine(config, clock, bus);
-        calls = new CallControl(engine);
-        legs = new Legs(engine, calls);
-        OriginateApi originate = new OriginateApi(engine, calls, legs);
-        Map<String, App> apps = new HashMap<>();
-        MediaApps.register(apps);
-        CallApps.register(apps, originate);
-        RecordApps recorder = RecordApps.register(apps);
-        apps.put("bert_test", new BertApp());
-        calls.wire(new AppRunner(calls, apps), new BridgeControl(calls));
-        ApiDispatcher apis = new ApiDispatcher(engine, calls);
-        apis.register("originate", originate);
-        engine.expansionApi(apis::executeNow);
-        UuidApis uuidApis = new UuidApis(engine, calls, recorder);
-        uuidApis.register(apis);
-        apps.put("transfer", uuidApis::transferApp);
-        server = new EslServer(engine, apis, port);
-        apps.put("socket", new io.switchio.testkit.apps.SocketApp(server));
-        new CoreApis(engine, apis, server::shutdownConnections).register(apis);
+        SimSwitch sw = SimSwitch.assemble(config, port);
+        bus = sw.bus();
+        engine = sw.engine();
+        legs = sw.legs();
+        server = sw.server();
+        parts = sw;
         faults = new SimFaults(server, this);
         engine.start(threads);
         try {
@@ -253,22 +222,7 @@ public final class FreeSwitchSimulator implements AutoCloseable {
 
     /** Reports a line per call leg created and hung up (for {@link SimulatorMain} --verbose). */
     void callLines(java.util.function.Consumer<String> lines) {
-        bus.register(new io.switchio.testkit.engine.EventSink() {
-            @Override
-            public boolean wants(String eventName) {
-                return eventName.equals("CHANNEL_CREATE") || eventName.equals("CHANNEL_HANGUP_COMPLETE");
-            }
-
-            @Override
-            public void deliver(io.switchio.testkit.engine.SimEvent e) {
-                if (wants(e.eventName())) {
-                    lines.accept(e.eventName().equals("CHANNEL_CREATE")
-                            ? "call " + e.get("Unique-ID") + " " + e.get("Call-Direction") + " " + e.get("Channel-Name")
-                                    + " -> " + e.get("Caller-Destination-Number")
-                            : "hangup " + e.get("Unique-ID") + " " + e.get("Hangup-Cause"));
-                }
-            }
-        });
+        parts.callLines(lines);
     }
 
     void loseEvents(int n) {
@@ -276,23 +230,7 @@ public final class FreeSwitchSimulator implements AutoCloseable {
     }
 
     void restartSwitch() {
-        server.dropConnections();
-        engine.call(() -> {
-            for (Channel ch : engine.sortedChannels()) {
-                ch.hangingUp = true;
-                ch.destroyed = true;
-                if (ch.current != null) {
-                    ch.current.cancelTimer();
-                }
-                if (ch.originateWait != null && ch.originateWait.timeout != null) {
-                    ch.originateWait.timeout.cancel(false);
-                }
-                ch.queue.clear();
-                engine.remove(ch);
-            }
-            bus.restart(UUID.randomUUID().toString());
-            return null;
-        });
+        parts.restartSwitch();
     }
 
     /** Stops everything; no thread is left. */
