@@ -1,23 +1,11 @@
 package io.switchio.testkit;
 
-import io.switchio.testkit.api.ApiDispatcher;
-import io.switchio.testkit.api.CoreApis;
 import io.switchio.testkit.api.Legs;
-import io.switchio.testkit.api.OriginateApi;
-import io.switchio.testkit.api.UuidApis;
-import io.switchio.testkit.apps.BertApp;
-import io.switchio.testkit.apps.CallApps;
-import io.switchio.testkit.apps.MediaApps;
-import io.switchio.testkit.apps.RecordApps;
-import io.switchio.testkit.engine.App;
-import io.switchio.testkit.engine.AppRunner;
-import io.switchio.testkit.engine.BridgeControl;
-import io.switchio.testkit.engine.CallControl;
 import io.switchio.testkit.engine.Channel;
 import io.switchio.testkit.engine.EventBus;
 import io.switchio.testkit.engine.HangupCause;
-import io.switchio.testkit.engine.SimClock;
 import io.switchio.testkit.engine.SimConfig;
+import io.switchio.testkit.engine.SimThreads;
 import io.switchio.testkit.engine.SwitchEngine;
 import io.switchio.testkit.esl.EslServer;
 
@@ -25,12 +13,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * A protocol-faithful FreeSWITCH over real TCP: mod_event_socket in inbound mode on 127.0.0.1, a
@@ -48,55 +34,48 @@ import java.util.UUID;
 public final class FreeSwitchSimulator implements AutoCloseable {
     private final SimConfig config;
     private final int port;
-    private SimClock clock;
     private EventBus bus;
     private SwitchEngine engine;
-    private CallControl calls;
     private Legs legs;
+    private SimSwitch parts;
     private EslServer server;
     private SimFaults faults;
     private Heartbeats heartbeats;
+    private final SimThreads threads = new SimThreads(Integer.toHexString(System.identityHashCode(this)));
 
     private FreeSwitchSimulator(SimConfig config, int port) {
         this.config = config;
         this.port = port;
     }
 
-    /** A builder with FreeSWITCH's defaults (password ClueCon, hostname sim, real time). */
+    /**
+     * A builder with FreeSWITCH's defaults (password ClueCon, hostname sim, real time).
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Binds 127.0.0.1:port and starts the switch; returns this. */
+    /**
+     * Binds 127.0.0.1:port and starts the switch; returns this.
+     *
+     * @return this simulator, listening
+     */
     public FreeSwitchSimulator start() {
         if (engine != null) {
             throw new IllegalStateException("simulator already started");
         }
-        clock = new SimClock(config.speed());
-        bus = new EventBus(clock, config.hostname(), UUID.randomUUID().toString());
-        engine = new SwitchEngine(config, clock, bus);
-        calls = new CallControl(engine);
-        legs = new Legs(engine, calls);
-        OriginateApi originate = new OriginateApi(engine, calls, legs);
-        Map<String, App> apps = new HashMap<>();
-        MediaApps.register(apps);
-        CallApps.register(apps, originate);
-        RecordApps recorder = RecordApps.register(apps);
-        apps.put("bert_test", new BertApp());
-        calls.wire(new AppRunner(calls, apps), new BridgeControl(calls));
-        ApiDispatcher apis = new ApiDispatcher(engine, calls);
-        apis.register("originate", originate);
-        engine.expansionApi(apis::executeNow);
-        UuidApis uuidApis = new UuidApis(engine, calls, recorder);
-        uuidApis.register(apis);
-        apps.put("transfer", uuidApis::transferApp);
-        server = new EslServer(engine, apis, port);
-        apps.put("socket", new io.switchio.testkit.apps.SocketApp(server));
-        new CoreApis(engine, apis, server::shutdownConnections).register(apis);
+        SimSwitch sw = SimSwitch.assemble(config, port);
+        bus = sw.bus();
+        engine = sw.engine();
+        legs = sw.legs();
+        server = sw.server();
+        parts = sw;
         faults = new SimFaults(server, this);
-        engine.start(threadTag());
+        engine.start(threads);
         try {
-            server.start(threadTag());
+            server.start(threads);
         } catch (IOException e) {
             engine.close();
             throw new UncheckedIOException("simulator could not listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
@@ -106,23 +85,39 @@ public final class FreeSwitchSimulator implements AutoCloseable {
         return this;
     }
 
-    /** The listening port. */
+    /**
+     * The listening port.
+     *
+     * @return the port on 127.0.0.1
+     */
     public int port() {
         requireStarted();
         return server.port();
     }
 
-    /** Always {@code 127.0.0.1}. */
+    /**
+     * Always {@code 127.0.0.1}.
+     *
+     * @return {@code 127.0.0.1}
+     */
     public String host() {
         return "127.0.0.1";
     }
 
-    /** The ESL password. */
+    /**
+     * The ESL password.
+     *
+     * @return the password {@code auth} expects
+     */
     public String password() {
         return config.password();
     }
 
-    /** The configuration. */
+    /**
+     * The configuration.
+     *
+     * @return the settings it was built with
+     */
     public SimConfig config() {
         return config;
     }
@@ -131,6 +126,10 @@ public final class FreeSwitchSimulator implements AutoCloseable {
      * A call arriving from outside on the first SIP profile ({@code external}), parked in the park
      * context like capture e; variables become channel variables (e.g. {@code sip_h_X-Id}).
      * Returns the new channel's uuid.
+     *
+     * @param destination the dialled number ({@code Caller-Destination-Number})
+     * @param variables channel variables to set, or null
+     * @return the new channel's uuid
      */
     public String injectInboundCall(String destination, Map<String, String> variables) {
         requireStarted();
@@ -151,7 +150,11 @@ public final class FreeSwitchSimulator implements AutoCloseable {
         return uuid;
     }
 
-    /** Snapshots of every live channel, oldest first. */
+    /**
+     * Snapshots of every live channel, oldest first.
+     *
+     * @return the live channels, oldest first
+     */
     public List<SimChannel> channels() {
         requireStarted();
         return engine.call(() -> {
@@ -163,7 +166,12 @@ public final class FreeSwitchSimulator implements AutoCloseable {
         });
     }
 
-    /** A snapshot of one channel. */
+    /**
+     * A snapshot of one channel.
+     *
+     * @param uuid the channel's {@code Unique-ID}
+     * @return its snapshot, or empty if no such channel lives
+     */
     public Optional<SimChannel> channel(String uuid) {
         requireStarted();
         return engine.call(() -> Optional.ofNullable(engine.channel(uuid)).map(FreeSwitchSimulator::snapshot));
@@ -171,7 +179,12 @@ public final class FreeSwitchSimulator implements AutoCloseable {
 
     /** Suffix of this simulator's thread names. */
     String threadTag() {
-        return Integer.toHexString(System.identityHashCode(this));
+        return threads.tag();
+    }
+
+    /** How many of this simulator's threads (platform and virtual) are still running. */
+    int liveThreads() {
+        return threads.live();
     }
 
     private void requireStarted() {
@@ -186,13 +199,21 @@ public final class FreeSwitchSimulator implements AutoCloseable {
                 ch.callState.name(), ch.answered, ch.vars.toMap(), peer == null ? null : peer.uuid);
     }
 
-    /** Fault injection. */
+    /**
+     * Fault injection.
+     *
+     * @return the faults of this simulator
+     */
     public SimFaults faults() {
         requireStarted();
         return faults;
     }
 
-    /** Counters. */
+    /**
+     * Counters.
+     *
+     * @return the counters now
+     */
     public SimStats stats() {
         requireStarted();
         return new SimStats(engine.originates(), engine.created(), engine.destroyed(), engine.sessionCount(),
@@ -201,22 +222,7 @@ public final class FreeSwitchSimulator implements AutoCloseable {
 
     /** Reports a line per call leg created and hung up (for {@link SimulatorMain} --verbose). */
     void callLines(java.util.function.Consumer<String> lines) {
-        bus.register(new io.switchio.testkit.engine.EventSink() {
-            @Override
-            public boolean wants(String eventName) {
-                return eventName.equals("CHANNEL_CREATE") || eventName.equals("CHANNEL_HANGUP_COMPLETE");
-            }
-
-            @Override
-            public void deliver(io.switchio.testkit.engine.SimEvent e) {
-                if (wants(e.eventName())) {
-                    lines.accept(e.eventName().equals("CHANNEL_CREATE")
-                            ? "call " + e.get("Unique-ID") + " " + e.get("Call-Direction") + " " + e.get("Channel-Name")
-                                    + " -> " + e.get("Caller-Destination-Number")
-                            : "hangup " + e.get("Unique-ID") + " " + e.get("Hangup-Cause"));
-                }
-            }
-        });
+        parts.callLines(lines);
     }
 
     void loseEvents(int n) {
@@ -224,23 +230,7 @@ public final class FreeSwitchSimulator implements AutoCloseable {
     }
 
     void restartSwitch() {
-        server.dropConnections();
-        engine.call(() -> {
-            for (Channel ch : engine.sortedChannels()) {
-                ch.hangingUp = true;
-                ch.destroyed = true;
-                if (ch.current != null) {
-                    ch.current.cancelTimer();
-                }
-                if (ch.originateWait != null && ch.originateWait.timeout != null) {
-                    ch.originateWait.timeout.cancel(false);
-                }
-                ch.queue.clear();
-                engine.remove(ch);
-            }
-            bus.restart(UUID.randomUUID().toString());
-            return null;
-        });
+        parts.restartSwitch();
     }
 
     /** Stops everything; no thread is left. */
@@ -254,6 +244,14 @@ public final class FreeSwitchSimulator implements AutoCloseable {
         }
         if (engine != null) {
             engine.close();
+        }
+        try {
+            if (!threads.join(Duration.ofSeconds(5))) {
+                System.getLogger("io.switchio.testkit").log(System.Logger.Level.WARNING,
+                        "simulator threads still running 5 s after close(): " + threads.live());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -282,55 +280,102 @@ public final class FreeSwitchSimulator implements AutoCloseable {
         private Builder() {
         }
 
-        /** Port on 127.0.0.1 (0 = ephemeral, the default). */
+        /**
+         * Port on 127.0.0.1 (0 = ephemeral, the default).
+         *
+         * @param p the port, 0 for an ephemeral one
+         * @return this builder
+         */
         public Builder port(int p) {
             this.port = p;
             return this;
         }
 
-        /** ESL password (default ClueCon). */
+        /**
+         * ESL password (default ClueCon).
+         *
+         * @param p the password
+         * @return this builder
+         */
         public Builder password(String p) {
             this.password = p;
             return this;
         }
 
-        /** FreeSWITCH-Hostname (default sim). */
+        /**
+         * FreeSWITCH-Hostname (default sim).
+         *
+         * @param h the hostname
+         * @return this builder
+         */
         public Builder hostname(String h) {
             this.hostname = h;
             return this;
         }
 
-        /** Clock speed (1.0 = real time; 10 plays a 10 s call in 1 s). */
+        /**
+         * Clock speed (1.0 = real time; 10 plays a 10 s call in 1 s).
+         *
+         * @param s simulated seconds per real second
+         * @return this builder
+         */
         public Builder speed(double s) {
             this.speed = s;
             return this;
         }
 
-        /** HEARTBEAT period (default 20 s). */
+        /**
+         * HEARTBEAT period (default 20 s).
+         *
+         * @param d the period
+         * @return this builder
+         */
         public Builder heartbeatInterval(Duration d) {
             this.heartbeat = d;
             return this;
         }
 
-        /** Adds a SIP profile address 127.0.0.1:port (defaults: external 5080, internal 5060). */
+        /**
+         * Adds a SIP profile address 127.0.0.1:port (defaults: external 5080, internal 5060).
+         *
+         * @param name the profile name
+         * @param p its port
+         * @return this builder
+         */
         public Builder sipProfile(String name, int p) {
             profiles.put(name, p);
             return this;
         }
 
-        /** max_sessions (default 1000; 0 = unlimited). */
+        /**
+         * max_sessions (default 1000; 0 = unlimited).
+         *
+         * @param n the limit, 0 for none
+         * @return this builder
+         */
         public Builder maxSessions(int n) {
             this.maxSessions = n;
             return this;
         }
 
-        /** Sessions per second limit (0 = unlimited, the default). */
+        /**
+         * Sessions per second limit (0 = unlimited, the default).
+         *
+         * @param n the limit, 0 for none
+         * @return this builder
+         */
         public Builder sessionsPerSecond(int n) {
             this.sps = n;
             return this;
         }
 
-        /** Poisson arrivals of inbound calls to {@code destination} (0 = off). */
+        /**
+         * Poisson arrivals of inbound calls to {@code destination} (0 = off).
+         *
+         * @param callsPerSecond mean arrival rate, 0 for none
+         * @param destination the dialled number of each arrival
+         * @return this builder
+         */
         public Builder inboundArrivals(double callsPerSecond, String destination) {
             this.arrivals = callsPerSecond;
             this.arrivalDestination = destination;
@@ -342,6 +387,9 @@ public final class FreeSwitchSimulator implements AutoCloseable {
          * or an {@link #injectInboundCall injected} call, stays on after its call is answered before it
          * sends BYE: the inbound leg then hangs up with {@code NORMAL_CLEARING} and the sequence of a
          * remote hangup (§14.6). {@link Duration#ZERO} (the default): until the switch side hangs up.
+         *
+         * @param d simulated time from answer to the caller's BYE, zero for never
+         * @return this builder
          */
         public Builder callerHoldTime(Duration d) {
             if (d.isNegative()) {
@@ -351,26 +399,46 @@ public final class FreeSwitchSimulator implements AutoCloseable {
             return this;
         }
 
-        /** Reject every ESL client like a failing ACL. */
+        /**
+         * Reject every ESL client like a failing ACL.
+         *
+         * @param reject true to reject every client
+         * @return this builder
+         */
         public Builder aclReject(boolean reject) {
             this.aclReject = reject;
             return this;
         }
 
-        /** Per-connection event queue (default 100,000) and consecutive losses before the kill (default 500). */
+        /**
+         * Per-connection event queue (default 100,000) and consecutive losses before the kill (default 500).
+         *
+         * @param queueLimit events queued per connection before they are lost
+         * @param maxLostEvents consecutive lost events before the connection is closed
+         * @return this builder
+         */
         public Builder slowConsumer(int queueLimit, int maxLostEvents) {
             this.queueLimit = queueLimit;
             this.maxLost = maxLostEvents;
             return this;
         }
 
-        /** How long a connection may stay silent before its first command (FreeSWITCH: 25 s, real time). */
+        /**
+         * How long a connection may stay silent before its first command (FreeSWITCH: 25 s, real time).
+         *
+         * @param d the silence allowed
+         * @return this builder
+         */
         public Builder firstCommandTimeout(Duration d) {
             this.firstCommandTimeout = d;
             return this;
         }
 
-        /** The simulator (not started). */
+        /**
+         * The simulator (not started).
+         *
+         * @return a simulator to {@link FreeSwitchSimulator#start() start}
+         */
         public FreeSwitchSimulator build() {
             Map<String, Integer> p = new LinkedHashMap<>(profiles);
             if (p.isEmpty()) {

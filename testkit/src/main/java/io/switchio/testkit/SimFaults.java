@@ -23,7 +23,11 @@ public final class SimFaults {
         server.dropConnections();
     }
 
-    /** Writes nothing to any current connection for this long (then the backlog flows). */
+    /**
+     * Writes nothing to any current connection for this long (then the backlog flows).
+     *
+     * @param d how long (real time)
+     */
     public void stallWrites(Duration d) {
         server.stallWrites(d.toNanos());
     }
@@ -38,12 +42,20 @@ public final class SimFaults {
         simulator.restartSwitch();
     }
 
-    /** Delays every following reply by this long ({@code Duration.ZERO} turns it off). */
+    /**
+     * Delays every following reply by this long ({@code Duration.ZERO} turns it off).
+     *
+     * @param d the delay (real time)
+     */
     public void delayReplies(Duration d) {
         server.delayReplies(d.toNanos());
     }
 
-    /** Drops the next {@code n} events for every connection (their Event-Sequence numbers are used up). */
+    /**
+     * Drops the next {@code n} events for every connection (their Event-Sequence numbers are used up).
+     *
+     * @param n how many events
+     */
     public void loseEvents(int n) {
         simulator.loseEvents(n);
     }

@@ -14,7 +14,12 @@ public final class SimulatorMain {
     private SimulatorMain() {
     }
 
-    /** Entry point. */
+    /**
+     * Entry point.
+     *
+     * @param args the command-line options
+     * @throws InterruptedException if interrupted while serving
+     */
     public static void main(String[] args) throws InterruptedException {
         int port = 8021;
         String password = "ClueCon";

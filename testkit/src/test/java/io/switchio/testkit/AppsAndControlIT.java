@@ -3,7 +3,13 @@ package io.switchio.testkit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -187,6 +193,51 @@ class AppsAndControlIT {
             assertEquals("yes", event(c, "CHANNEL_CALLSTATE", u).ev("variable_shown"), "verbose events carry variables");
             api(c, "fsctl verbose_events off");
             api(c, "fsctl sps 0");
+            api(c, "uuid_kill " + u);
+        }
+    }
+
+    @Test
+    void fsctlLoglevelReadsAndSetsTheSwitchLevel() throws Exception {
+        try (RawEslClient c = RawEslClient.login(fs, null)) {
+            assertEquals("+OK log level: DEBUG [7]\n", api(c, "fsctl loglevel"), "FreeSWITCH's default");
+            assertEquals("+OK log level: WARNING [4]\n", api(c, "fsctl loglevel warning"));
+            assertEquals("+OK log level: WARNING [4]\n", api(c, "fsctl loglevel"), "the level is kept");
+            assertEquals("+OK log level: ERR [3]\n", api(c, "fsctl loglevel 3"));
+            assertEquals("+OK log level: DEBUG [7]\n", api(c, "fsctl loglevel 9"), "numbers above 7 are clamped");
+            assertEquals("-ERR syntax error, log level not set!\n", api(c, "fsctl loglevel loud"));
+            assertEquals("+OK log level: DEBUG [7]\n", api(c, "fsctl loglevel"), "a refused level changes nothing");
+        }
+    }
+
+    @Test
+    void stopRecordSessionClosesAValidWav(@TempDir Path dir) throws Exception {
+        try (RawEslClient c = RawEslClient.login(fs, "ALL")) {
+            String u = parked(c);
+            Path wav = dir.resolve("sub/call.wav");
+            execute(c, u, "record_session", wav.toString());
+            event(c, "RECORD_START", u);
+            assertTrue(Files.notExists(wav), "the file is written when the recording stops");
+            execute(c, u, "stop_record_session", wav.toString());
+            RawEslClient.Frame stop = event(c, "RECORD_STOP", u);
+            assertEquals(wav.toString(), stop.ev("Record-File-Path"));
+            assertEquals("success", stop.ev("Record-Completion-Cause"));
+            assertEquals(wav.toString(), event(c, "MEDIA_BUG_STOP", u).ev("Media-Bug-Target"));
+            assertEquals("stop_record_session", event(c, "CHANNEL_EXECUTE_COMPLETE", u).ev("Application"));
+            ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(wav)).order(ByteOrder.LITTLE_ENDIAN);
+            assertEquals("RIFF", new String(b.array(), 0, 4, StandardCharsets.US_ASCII));
+            assertEquals(b.capacity() - 8, b.getInt(4), "RIFF chunk size");
+            assertEquals("WAVEfmt ", new String(b.array(), 8, 8, StandardCharsets.US_ASCII));
+            assertEquals(1, b.getShort(20), "PCM");
+            assertEquals(1, b.getShort(22), "mono");
+            assertEquals(8000, b.getInt(24), "sample rate");
+            assertEquals(16, b.getShort(34), "bits per sample");
+            assertEquals("data", new String(b.array(), 36, 4, StandardCharsets.US_ASCII));
+            assertEquals(b.capacity() - 44, b.getInt(40), "data chunk size");
+            String ms = api(c, "uuid_getvar " + u + " record_ms");
+            assertEquals(Long.parseLong(ms) * 16, b.getInt(40), "the data is as long as record_ms says");
+            execute(c, u, "stop_record_session", wav.toString());
+            assertEquals("stop_record_session", event(c, "CHANNEL_EXECUTE_COMPLETE", u).ev("Application"));
             api(c, "uuid_kill " + u);
         }
     }

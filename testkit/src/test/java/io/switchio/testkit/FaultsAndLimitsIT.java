@@ -165,7 +165,9 @@ class FaultsAndLimitsIT {
         try (RawEslClient c = RawEslClient.login(other, "ALL")) {
             other.injectInboundCall("2000", Map.of());
             assertTrue(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().endsWith("-" + tag)));
+            assertTrue(other.liveThreads() >= 4, "engine, accept, and the connection's reader and writer (virtual)");
             other.close();
+            assertEquals(0, other.liveThreads(), "virtual threads are joined too");
             assertTrue(c.closedByServer());
         }
         assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().endsWith("-" + tag)),

@@ -27,10 +27,12 @@ public final class ApiDispatcher {
         this.calls = calls;
     }
 
+    /** The switch. */
     public SwitchEngine engine() {
         return engine;
     }
 
+    /** Call control of the switch. */
     public CallControl calls() {
         return calls;
     }

@@ -30,6 +30,7 @@ public final class CoreApis {
     private final Map<String, Future<?>> scheduled = new ConcurrentHashMap<>();
     private int nextTaskId = 1;
 
+    /** The switch-wide commands of {@code engine}; {@code reloadEventSocket} drops every ESL connection ({@code reload mod_event_socket}). */
     public CoreApis(SwitchEngine engine, ApiDispatcher dispatcher, Runnable reloadEventSocket) {
         this.engine = engine;
         this.dispatcher = dispatcher;
@@ -44,7 +45,8 @@ public final class CoreApis {
         d.register("create_uuid", a -> done(engine.newUuid()));
         d.register("global_getvar", a -> done(globalVar(a.trim())));
         d.register("global_setvar", a -> done(globalSetvar(a.trim())));
-        d.register("fsctl", a -> done(fsctl(ApiArgs.split(a))));
+        FsctlCommand fsctl = new FsctlCommand(engine);
+        d.register("fsctl", a -> done(fsctl.run(ApiArgs.split(a))));
         d.register("show", a -> done(new ShowCommand(engine).run(a.trim())));
         d.register("sofia", a -> done(sofia(a.trim())));
         d.register("hupall", a -> done(hupall(ApiArgs.split(a))));
@@ -94,38 +96,6 @@ public final class CoreApis {
         int second = rest.indexOf('=');
         engine.globals().set(name, second < 0 ? rest : rest.substring(0, second));
         return "+OK";
-    }
-
-    private String fsctl(List<String> t) {
-        if (t.isEmpty()) {
-            return "-USAGE: [sps|max_sessions|loglevel|verbose_events] [value]\n";
-        }
-        String arg = t.size() > 1 ? t.get(1) : null;
-        switch (t.get(0)) {
-            case "sps" -> {
-                if (arg != null) {
-                    engine.sessionsPerSecond(Integer.parseInt(arg));
-                }
-                return "+OK sessions per second: " + engine.sessionsPerSecond() + "\n";
-            }
-            case "max_sessions" -> {
-                if (arg != null) {
-                    engine.maxSessions(Integer.parseInt(arg));
-                }
-                return "+OK max sessions: " + engine.maxSessions() + "\n";
-            }
-            case "loglevel" -> {
-                return "+OK log level: " + (arg == null ? "DEBUG [7]" : arg.toUpperCase() + "") + "\n";
-            }
-            case "verbose_events" -> {
-                boolean on = arg == null || arg.equals("on") || arg.equals("true");
-                engine.events().verbose(on);
-                return "+OK verbose_events is " + (on ? "on" : "off") + "\n";
-            }
-            default -> {
-                return "-ERR INVALID COMMAND\n";
-            }
-        }
     }
 
     private String sofia(String args) {

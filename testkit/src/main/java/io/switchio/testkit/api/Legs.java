@@ -23,6 +23,7 @@ public final class Legs {
     private final SwitchEngine engine;
     private final CallControl calls;
 
+    /** Leg factory of {@code engine}. */
     public Legs(SwitchEngine engine, CallControl calls) {
         this.engine = engine;
         this.calls = calls;

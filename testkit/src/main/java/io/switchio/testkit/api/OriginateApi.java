@@ -28,6 +28,7 @@ public final class OriginateApi implements ApiHandler {
     private final Legs legs;
     private final Endpoints endpoints;
 
+    /** {@code originate} on {@code engine}, making legs with {@code legs}. */
     public OriginateApi(SwitchEngine engine, CallControl calls, Legs legs) {
         this.engine = engine;
         this.calls = calls;

@@ -22,6 +22,7 @@ public final class UuidApis {
     private final CallControl calls;
     private final RecordApps recorder;
 
+    /** The {@code uuid_*} commands of {@code engine}; {@code recorder} serves {@code uuid_record}. */
     public UuidApis(SwitchEngine engine, CallControl calls, RecordApps recorder) {
         this.engine = engine;
         this.calls = calls;

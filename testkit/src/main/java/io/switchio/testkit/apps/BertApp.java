@@ -14,6 +14,10 @@ import io.switchio.testkit.engine.SimEvent;
  * <p>Threading: engine thread only.
  */
 public final class BertApp implements App {
+    /** The {@code bert_test} application. */
+    public BertApp() {
+    }
+
     @Override
     public void start(RunningApp run, CallControl calls) {
         ChannelEvents ev = calls.events();

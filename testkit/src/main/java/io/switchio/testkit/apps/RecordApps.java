@@ -24,6 +24,9 @@ import java.util.Map;
  * <p>Threading: engine thread only.
  */
 public final class RecordApps implements App, AppRunner.RecordingStopper {
+    private RecordApps() {
+    }
+
     /** Registers both apps. */
     public static RecordApps register(Map<String, App> apps) {
         RecordApps r = new RecordApps();

@@ -22,7 +22,14 @@ import java.util.List;
 public record AppMessage(String app, String arg, String eventUuid, String eventUuidName, int loops,
                          boolean eventLock, Origin origin, List<String[]> headers, SimEvent command) {
     /** Who queued the message. */
-    public enum Origin { SENDMSG, BROADCAST, INTERNAL }
+    public enum Origin {
+        /** A client's {@code sendmsg} (PRIVATE_COMMAND echo). */
+        SENDMSG,
+        /** {@code uuid_broadcast} (COMMAND event). */
+        BROADCAST,
+        /** The simulator itself (no echo). */
+        INTERNAL
+    }
 
     /** A message without a pre-built COMMAND event. */
     public AppMessage(String app, String arg, String eventUuid, String eventUuidName, int loops,

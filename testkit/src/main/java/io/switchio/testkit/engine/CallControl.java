@@ -2,7 +2,8 @@ package io.switchio.testkit.engine;
 
 /**
  * Channel state machine: state and call-state changes, answer, pre-answer, ring, originate
- * completion, and the hangup tail of §14.6, each raising the events the captures show in their order.
+ * completion, and hangup (its tail of §14.6 is {@link HangupSequence}), each raising the events the captures
+ * show in their order.
  *
  * <p>Threading: engine thread only.
  */
@@ -11,6 +12,7 @@ public final class CallControl {
     private final ChannelEvents ev;
     private AppRunner apps;
     private BridgeControl bridges;
+    private final HangupSequence hangups = new HangupSequence(this);
 
     /** Call control on {@code engine}; {@link #wire} completes it. */
     public CallControl(SwitchEngine engine) {
@@ -24,18 +26,22 @@ public final class CallControl {
         this.bridges = bridgeControl;
     }
 
+    /** The switch. */
     public SwitchEngine engine() {
         return engine;
     }
 
+    /** Builds and raises channel events. */
     public ChannelEvents events() {
         return ev;
     }
 
+    /** Runs dialplan applications. */
     public AppRunner apps() {
         return apps;
     }
 
+    /** Bridges and unbridges legs. */
     public BridgeControl bridges() {
         return bridges;
     }
@@ -145,14 +151,10 @@ public final class CallControl {
         if (ch.hangingUp) {
             return;
         }
-        if (sip(ch)) {
+        if (HangupSequence.sip(ch)) {
             ch.vars.set("sip_hangup_disposition", ch.answered ? "recv_bye" : ch.outbound ? "recv_refuse" : "recv_cancel");
         }
         hangup(ch, cause);
-    }
-
-    private static boolean sip(Channel ch) {
-        return ch.kind == Channel.Kind.SOFIA_IN || ch.kind == Channel.Kind.SOFIA_OUT;
     }
 
     private void callUpdate(Channel ch) {
@@ -264,83 +266,6 @@ public final class CallControl {
 
     /** Hangs a leg up with the full tail of §14.6; the signalling peer and bridge partner follow. */
     public void hangup(Channel ch, HangupCause cause) {
-        if (ch.hangingUp) {
-            return;
-        }
-        long now = engine.clock().nowMicros();
-        ch.hangingUp = true;
-        ch.hangupCause = cause;
-        ch.hangupMicros = now;
-        ch.requested = ChannelState.CS_HANGUP;
-        ev.fire("CHANNEL_HANGUP", ch);
-        if (ch.onHangup != null) {
-            ch.onHangup.forEach(Runnable::run);
-        }
-        Channel partner = ch.bridged;
-        if (partner != null) {
-            bridges.unbridge(ch, false);
-        }
-        apps.unwind(ch);
-        state(ch, ChannelState.CS_HANGUP, ChannelState.CS_HANGUP);
-        apps.stopRecordings(ch);
-        callState(ch, CallState.HANGUP);
-        reporting(ch, cause, now);
-        finish(ch, cause, partner);
-    }
-
-    private void reporting(Channel ch, HangupCause cause, long now) {
-        ch.vars.set("hangup_cause", cause.name());
-        ch.vars.set("hangup_cause_q850", Integer.toString(cause.code()));
-        ch.vars.set("duration", Long.toString((now - ch.createdMicros) / 1_000_000));
-        ch.vars.set("billsec", Long.toString(ch.answered ? (now - ch.answeredMicros) / 1_000_000 : 0));
-        ch.vars.set("answersec", Long.toString(ch.answered ? (ch.answeredMicros - ch.createdMicros) / 1_000_000 : 0));
-        if (!ch.answered) {
-            ch.vars.setIfAbsent("endpoint_disposition", cause.name());
-        }
-        if (sip(ch)) {
-            String disposition = ch.vars.get("sip_hangup_disposition");
-            ch.vars.set("sip_hangup_disposition", disposition != null ? disposition
-                    : ch.answered ? "send_bye" : ch.outbound ? "send_cancel" : "send_refuse");
-        }
-        state(ch, ChannelState.CS_REPORTING);
-        if (ev.wanted("CHANNEL_HANGUP_COMPLETE")) {
-            SimEvent e = ev.begin("CHANNEL_HANGUP_COMPLETE").add("Hangup-Cause", cause.name());
-            ev.bus().fire(ev.channelData(e, ch));
-        }
-        ch.requested = ChannelState.CS_DESTROY;
-        ev.fire("CHANNEL_DESTROY", ch);
-        state(ch, ChannelState.CS_DESTROY);
-    }
-
-    private void finish(Channel ch, HangupCause cause, Channel partner) {
-        ch.destroyed = true;
-        engine.remove(ch);
-        OriginateWait w = ch.originateWait;
-        if (w != null) {
-            ch.originateWait = null;
-            if (w.timeout != null) {
-                w.timeout.cancel(false);
-            }
-            w.result.complete("-ERR " + cause.name() + "\n");
-        }
-        Channel peer = ch.signalPeer;
-        if (peer != null && !peer.hangingUp) {
-            HangupCause peerCause = peerCause(ch, cause);
-            engine.execute(() -> remoteHangup(peer, peerCause));
-        }
-        if (partner != null && !partner.hangingUp) {
-            engine.execute(() -> bridges.afterBridge(partner));
-        }
-        if (ch.onDestroy != null) {
-            ch.onDestroy.forEach(Runnable::run);
-        }
-    }
-
-    private static HangupCause peerCause(Channel ch, HangupCause cause) {
-        if (ch.answered) {
-            return HangupCause.NORMAL_CLEARING;
-        }
-        boolean callee = ch.kind == Channel.Kind.LOOPBACK_B || ch.kind == Channel.Kind.SOFIA_IN;
-        return callee ? cause : HangupCause.ORIGINATOR_CANCEL;
+        hangups.hangup(ch, cause);
     }
 }

@@ -12,6 +12,10 @@ import java.util.Map;
  * <p>Threading: owned by the engine thread.
  */
 public final class ChannelVars {
+    /** An empty set of variables. */
+    public ChannelVars() {
+    }
+
     private String[] keys = new String[16];
     private String[] values = new String[16];
     private String[] headerNames = new String[16];

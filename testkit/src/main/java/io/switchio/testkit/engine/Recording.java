@@ -7,8 +7,11 @@ package io.switchio.testkit.engine;
  *
  */
 public final class Recording {
+    /** Where the WAV file is written. */
     public final String path;
+    /** When it started (epoch microseconds). */
     public final long startedMicros;
+    /** Its length limit in seconds, 0 for none. */
     public final long limitSeconds;
 
     /** A recording to {@code path} started at {@code startedMicros}, limited to {@code limitSeconds} (0 = none). */

@@ -19,15 +19,25 @@ public final class RunningApp {
         }
     }
 
+    /** The channel it runs on. */
     public final Channel channel;
+    /** The message that started it. */
     public final AppMessage message;
+    /** Its argument ({@code Application-Data}). */
     public final String data;
+    /** {@code Application-Response} for the completion event. */
     public String response = "_none_";
+    /** The pending step of the app, or null. */
     public Future<?> timer;
+    /** What it does on break or hangup. */
     public Hooks hooks = new Hooks() { };
+    /** Runs completed so far (for {@code loops}). */
     public int loopsDone;
+    /** When it started (epoch microseconds). */
     public long startedMicros;
+    /** True once CHANNEL_EXECUTE_COMPLETE was raised. */
     public boolean completed;
+    /** True once {@link Hooks#onBreak()} ran. */
     public boolean hooksBroken;
     /** True when the message ran from a park loop without media: no PRIVATE_COMMAND echo. */
     public boolean quietEcho;

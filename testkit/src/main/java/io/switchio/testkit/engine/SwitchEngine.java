@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,7 +21,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * channel and runs every state change, app step and timer. Other threads hand it work with
  * {@link #execute}/{@link #call}.
  *
- * <p>Threading: {@link #start()}/{@link #close()} by the owner; {@code execute}/{@code call}/
+ * <p>Threading: {@link #start(SimThreads)}/{@link #close()} by the owner; {@code execute}/{@code call}/
  * {@code schedule} from any thread; channel maps are read on the engine thread (the uuid index is
  * concurrent so lookups from other threads are safe but must not touch channel fields).
  */
@@ -47,7 +48,7 @@ public final class SwitchEngine implements AutoCloseable {
     private final VariableExpander expander;
     private volatile java.util.function.BiFunction<String, String, String> expansionApi = (name, args) -> null;
 
-    /** An engine for this configuration; nothing runs until {@link #start()}. */
+    /** An engine for this configuration; nothing runs until {@link #start(SimThreads)}. */
     public SwitchEngine(SimConfig config, SimClock clock, EventBus bus) {
         this.config = config;
         this.clock = clock;
@@ -74,11 +75,11 @@ public final class SwitchEngine implements AutoCloseable {
         this.expansionApi = api;
     }
 
-    /** Starts the engine thread, named {@code sim-engine-<threadTag>}. */
-    public void start(String threadTag) {
+    /** Starts the engine thread, {@code sim-engine-<tag>}, from {@code threads}. */
+    public void start(SimThreads threads) {
+        ThreadFactory factory = threads.platformFactory("engine");
         executor = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "sim-engine-" + threadTag);
-            t.setDaemon(true);
+            Thread t = factory.newThread(r);
             engineThread = t;
             return t;
         });
@@ -106,18 +107,22 @@ public final class SwitchEngine implements AutoCloseable {
         }
     }
 
+    /** The settings it runs with. */
     public SimConfig config() {
         return config;
     }
 
+    /** The simulated clock. */
     public SimClock clock() {
         return clock;
     }
 
+    /** Where events are published. */
     public EventBus bus() {
         return bus;
     }
 
+    /** Builds and raises channel events. */
     public ChannelEvents events() {
         return events;
     }
@@ -249,22 +254,27 @@ public final class SwitchEngine implements AutoCloseable {
         return null;
     }
 
+    /** {@code fsctl max_sessions}: the session limit. */
     public int maxSessions() {
         return maxSessions;
     }
 
+    /** Sets the session limit ({@code fsctl max_sessions}). */
     public void maxSessions(int n) {
         this.maxSessions = n;
     }
 
+    /** {@code fsctl sps}: new sessions allowed per second (0 = no limit). */
     public int sessionsPerSecond() {
         return sessionsPerSecond;
     }
 
+    /** Sets new sessions allowed per second ({@code fsctl sps}). */
     public void sessionsPerSecond(int n) {
         this.sessionsPerSecond = n;
     }
 
+    /** The most legs alive at once so far. */
     public int peakSessions() {
         return peakSessions;
     }
@@ -274,14 +284,17 @@ public final class SwitchEngine implements AutoCloseable {
         originates.incrementAndGet();
     }
 
+    /** Originates counted so far. */
     public long originates() {
         return originates.get();
     }
 
+    /** Legs created so far. */
     public long created() {
         return created.get();
     }
 
+    /** Legs destroyed so far. */
     public long destroyed() {
         return destroyed.get();
     }

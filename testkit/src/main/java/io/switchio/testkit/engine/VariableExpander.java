@@ -10,7 +10,7 @@ import java.util.function.BiFunction;
  * output of an API. Names and values are themselves expanded (nested {@code ${...}}). Unknown
  * names expand to the empty string. Escapes: {@code \$} is a literal {@code $} (and {@code \$$} a
  * single one), {@code \\} a single backslash, {@code \'} disappears. A string without
- * {@code ${} and without escapes is returned unchanged, backslashes included.
+ * <code>${</code> and without escapes is returned unchanged, backslashes included.
  *
  * <p>Threading: engine thread only (it reads channel fields).
  */

@@ -10,30 +10,26 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One inbound ESL listener, as mod_event_socket's {@code listener_run}: auth, the command loop with
- * the exact reply strings of §5.2, subscriptions/filters, log level, and the hand-off of channel
- * commands to {@link ChannelCommands}.
+ * the exact reply strings of §5.2, and the hand-off of subscription commands to {@link ListenerCommands}
+ * and of channel commands to {@link ChannelCommands}.
  *
  * <p>Threading: a reader thread runs the command loop; a writer thread owns the socket output
  * ({@link ConnectionWriter}); the event bus calls {@link #deliver}/{@link #wants} from its threads.
  */
 final class EslConnection implements EventSink {
-    private static final List<String> LEVELS = List.of("console", "alert", "crit", "err", "warning", "notice",
-            "info", "debug");
-
     private final Socket socket;
     private final EslServer server;
     private final ConnectionWriter writer;
     private final EventSubscription subscription = new EventSubscription();
+    private final ListenerCommands listener;
     private final ChannelCommands channelCommands;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private volatile int logLevel = -1;
     private boolean authed;
     private final OutboundSession outbound;
     private boolean connected;
@@ -49,11 +45,12 @@ final class EslConnection implements EventSink {
         this.writer = new ConnectionWriter(new BufferedOutputStream(socket.getOutputStream(), 65536), this::closeSocket,
                 server.config().eventQueueLimit(), server.config().maxLostEvents());
         this.channelCommands = new ChannelCommands(this, server);
+        this.listener = new ListenerCommands(subscription, writer);
     }
 
     void start() {
-        Thread.ofVirtual().name("sim-esl-writer").start(writer);
-        Thread.ofVirtual().name("sim-esl-reader").start(this::readLoop);
+        server.threads().startVirtual("esl-writer", writer);
+        server.threads().startVirtual("esl-reader", this::readLoop);
     }
 
     ConnectionWriter writer() {
@@ -138,25 +135,11 @@ final class EslConnection implements EventSink {
             line = "api bgapi " + (lower.contains("reload") ? "reload" : "unload") + " mod_event_socket";
             lower = line;
         }
-        if (lower.startsWith("event")) {
-            event(words(line));
-        } else if (lower.startsWith("nixevent")) {
-            int n = subscription.unsubscribe(words(line));
-            reply(n > 0 ? "+OK events nixed" : "-ERR no keywords supplied");
-        } else if (lower.startsWith("noevents")) {
-            boolean was = subscription.clear();
-            writer.discardEvents();
-            reply(was ? "+OK no longer listening for events" : "-ERR not listening for events");
-        } else if (lower.startsWith("filter")) {
-            filter(line);
-        } else if (lower.startsWith("nolog")) {
-            reply(logLevel >= 0 ? "+OK no longer logging" : "-ERR not loging");
-            logLevel = -1;
-        } else if (lower.startsWith("log")) {
-            log(line);
-        } else {
+        String listenerReply = listener.handle(line, lower);
+        if (listenerReply == null) {
             return channelCommands.handle(cmd, line, lower);
         }
+        reply(listenerReply);
         return true;
     }
 
@@ -187,7 +170,7 @@ final class EslConnection implements EventSink {
             return true;
         }
         if (lower.startsWith("myevents")) {
-            for (String w : words(lower)) {
+            for (String w : ListenerCommands.words(lower)) {
                 EventFormat f = EventFormat.parse(w);
                 if (f != null) {
                     writer.format(f);
@@ -230,88 +213,12 @@ final class EslConnection implements EventSink {
         server.engine().bus().register(this);
     }
 
-    private static List<String> words(String line) {
-        String[] w = line.split(" ");
-        return Arrays.asList(w).subList(1, w.length);
-    }
-
-    private void event(List<String> tokens) {
-        List<String> names = tokens;
-        if (!tokens.isEmpty()) {
-            EventFormat f = EventFormat.parse(tokens.get(0));
-            if (f != null) {
-                writer.format(f);
-                names = tokens.subList(1, tokens.size());
-            }
-        }
-        int n = subscription.subscribe(names);
-        reply(n > 0 ? "+OK event listener enabled " + writer.format().name().toLowerCase(Locale.ROOT)
-                : "-ERR no keywords supplied");
-    }
-
-    private void filter(String line) {
-        String rest = line.length() > 7 ? line.substring(7) : "";
-        if (rest.startsWith("add ")) {
-            rest = rest.substring(4);
-        }
-        if (rest.startsWith("delete")) {
-            String arg = rest.length() > 7 ? rest.substring(7) : "";
-            if (arg.isEmpty()) {
-                reply("-ERR invalid syntax");
-                return;
-            }
-            int sp = arg.indexOf(' ');
-            String h = sp < 0 ? arg : arg.substring(0, sp);
-            String v = sp < 0 ? null : arg.substring(sp + 1);
-            subscription.deleteFilter(h, v);
-            reply("+OK filter deleted. [" + h + "][" + (v == null ? "" : v) + "]");
-            return;
-        }
-        int sp = rest.indexOf(' ');
-        if (sp <= 0 || sp == rest.length() - 1) {
-            reply("-ERR invalid syntax");
-            return;
-        }
-        String h = rest.substring(0, sp);
-        String v = rest.substring(sp + 1);
-        try {
-            subscription.addFilter(h, v);
-        } catch (java.util.regex.PatternSyntaxException e) {
-            reply("-ERR invalid syntax");
-            return;
-        }
-        reply("+OK filter added. [" + h + "]=[" + v + "]");
-    }
-
-    private void log(String line) {
-        String arg = line.length() > 4 ? line.substring(4).trim() : "";
-        int level;
-        if (arg.isEmpty()) {
-            level = 7;
-            arg = "debug";
-        } else if (arg.chars().allMatch(Character::isDigit)) {
-            level = Integer.parseInt(arg);
-            if (level > 63) {
-                reply("-ERR invalid log level");
-                return;
-            }
-        } else {
-            level = LEVELS.indexOf(arg.toLowerCase(Locale.ROOT));
-            if (level < 0) {
-                reply("-ERR invalid log level");
-                return;
-            }
-        }
-        logLevel = level;
-        reply("+OK log level " + arg + " [" + level + "]");
-    }
-
     boolean logging() {
-        return logLevel >= 0;
+        return listener.logLevel() >= 0;
     }
 
     void log(int level, String uuid, String file, String func, int line, String text) {
-        if (logLevel >= level && authed) {
+        if (listener.logLevel() >= level && authed) {
             writer.send(Frames.log(level, uuid, file, func, line, text));
         }
     }

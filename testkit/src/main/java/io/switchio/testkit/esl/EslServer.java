@@ -2,6 +2,7 @@ package io.switchio.testkit.esl;
 
 import io.switchio.testkit.api.ApiDispatcher;
 import io.switchio.testkit.engine.SimConfig;
+import io.switchio.testkit.engine.SimThreads;
 import io.switchio.testkit.engine.SwitchEngine;
 
 import java.io.IOException;
@@ -17,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The mod_event_socket side: a listening socket on 127.0.0.1 and one {@link EslConnection} per
  * client (inbound mode). Also the target of connection faults.
  *
- * <p>Threading: {@link #start()}/{@link #close()} by the simulator; the accept loop runs on its own
+ * <p>Threading: {@link #start(SimThreads)}/{@link #close()} by the simulator; the accept loop runs on its own
  * thread; fault methods from any thread.
  */
 public final class EslServer implements AutoCloseable {
@@ -31,6 +32,7 @@ public final class EslServer implements AutoCloseable {
     private volatile long replyDelayNanos;
     private ServerSocket server;
     private Thread acceptThread;
+    private SimThreads threads;
     private volatile boolean running;
 
     /** A server for {@code engine} that will listen on {@code port} (0 = ephemeral). */
@@ -41,14 +43,15 @@ public final class EslServer implements AutoCloseable {
         this.requestedPort = port;
     }
 
-    /** Binds 127.0.0.1 and starts accepting on a thread named {@code sim-esl-accept-<threadTag>}. */
-    public void start(String threadTag) throws IOException {
+    /** Binds 127.0.0.1 and starts accepting on a thread {@code sim-esl-accept-<tag>} from {@code threads}. */
+    public void start(SimThreads threads) throws IOException {
+        this.threads = threads;
         server = new ServerSocket();
         server.setReuseAddress(true);
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 512);
         running = true;
         engine.bus().register(new LogSink(this, engine.clock()));
-        acceptThread = Thread.ofPlatform().name("sim-esl-accept-" + threadTag).daemon(true).start(this::acceptLoop);
+        acceptThread = threads.startPlatform("esl-accept", this::acceptLoop);
     }
 
     /** The bound port. */
@@ -79,7 +82,7 @@ public final class EslServer implements AutoCloseable {
      * application that answers; {@code session.onEnd} runs when it is over or could not connect.
      */
     public void dialOutbound(String host, int port, OutboundSession session) {
-        Thread.ofVirtual().name("sim-esl-outbound").start(() -> {
+        threads.startVirtual("esl-outbound", () -> {
             Socket s = new Socket();
             try {
                 s.connect(new InetSocketAddress(host, port), 5_000);
@@ -99,6 +102,10 @@ public final class EslServer implements AutoCloseable {
                 session.onEnd().run();
             }
         });
+    }
+
+    SimThreads threads() {
+        return threads;
     }
 
     SwitchEngine engine() {

@@ -19,6 +19,10 @@ import java.lang.reflect.Field;
  */
 public final class SimulatorExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver,
         TestInstancePostProcessor {
+    /** The extension, as {@code @ExtendWith(SimulatorExtension.class)} creates it. */
+    public SimulatorExtension() {
+    }
+
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(SimulatorExtension.class);
 
     @Override

@@ -16,6 +16,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(SimulatorExtension.class)
 public @interface SimulatorTest {
-    /** Clock speed of the simulator (1.0 = real time). */
+    /**
+     * Clock speed of the simulator (1.0 = real time).
+     *
+     * @return simulated seconds per real second
+     */
     double speed() default 1.0;
 }
