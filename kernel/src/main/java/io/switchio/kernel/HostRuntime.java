@@ -49,8 +49,12 @@ final class HostRuntime implements RingDispatchLoop.ConnectionListener {
     private final ConnectionDrops drops;
     private final ReentrantLock upLock = new ReentrantLock();
     private final Condition upChanged = upLock.newCondition();
-    /** True while {@link #connect()} connects in the foreground: that first "up" needs no resync. */
-    private volatile boolean connectingInForeground;
+    /**
+     * True once the first connection attempt is left to the background: its first "up" needs a
+     * resync. A foreground connect leaves it false, so its "up", which the dispatcher may handle
+     * only after {@link #connect()} has returned (a loaded machine), never triggers one.
+     */
+    private volatile boolean reachedInBackground;
 
     HostRuntime(Kernel.Builder settings, String host, int port, KernelThreads threads) {
         this.address = host + ":" + port;
@@ -99,7 +103,6 @@ final class HostRuntime implements RingDispatchLoop.ConnectionListener {
      * @throws io.switchio.spi.AuthRefusedException when the host refuses the password
      */
     boolean connect() {
-        connectingInForeground = true;
         try {
             channel.connection().start();
             awaitUp();
@@ -108,12 +111,11 @@ final class HostRuntime implements RingDispatchLoop.ConnectionListener {
         } catch (ConnectionLostException e) {
             LOG.warn("{}: not reachable at start ({}); retrying in the background, the other hosts serve meanwhile",
                     address, e.getMessage());
+            reachedInBackground = true;
             channel.connection().close();
             channel.connection(new EslConnection(config));
             channel.connection().startInBackground();
             return false;
-        } finally {
-            connectingInForeground = false;
         }
     }
 
@@ -146,7 +148,7 @@ final class HostRuntime implements RingDispatchLoop.ConnectionListener {
         LOG.info("{}: connected{}", address, reconnected ? " again" : "");
         // A host reached in the background (down at start, or after a drop) may already carry
         // channels, some created before our subscription was on the wire: read them all.
-        if (reconnected || !connectingInForeground) {
+        if (resyncOnUp(reconnected)) {
             threads.startTaskThread("resync-" + address, () -> {
                 try {
                     channel.confirmSubscription();
@@ -159,6 +161,15 @@ final class HostRuntime implements RingDispatchLoop.ConnectionListener {
                 }
             });
         }
+    }
+
+    /**
+     * Whether an "up" calls for a resync: after a reconnect, or when the host was first reached in
+     * the background. Decided from facts fixed before the connection came up, never from whether
+     * {@link #connect()} is still running when the dispatcher handles the "up".
+     */
+    boolean resyncOnUp(boolean reconnected) {
+        return reconnected || reachedInBackground;
     }
 
     @Override
