@@ -26,20 +26,15 @@ class ApiFidelityIT {
         fs.close();
     }
 
-    private static String api(RawEslClient c, String cmd) throws Exception {
-        c.send("api " + cmd + "\n\n");
-        return c.reply().body();
-    }
-
     @Test
     void uuidGetvarReadsArrayElementsThenCallerProfileFieldsThenGlobals() throws Exception {
         try (RawEslClient c = RawEslClient.login(fs, null)) {
             String u = fs.injectInboundCall("2000", Map.of("list", "ARRAY::a|:b|:c"));
-            assertEquals("b", api(c, "uuid_getvar " + u + " list[1]"));
-            assertEquals("2000", api(c, "uuid_getvar " + u + " destination_number"));
-            assertEquals("local_stream://moh", api(c, "uuid_getvar " + u + " hold_music"));
-            assertEquals("_undef_", api(c, "uuid_getvar " + u + " no_such_thing"));
-            api(c, "uuid_kill " + u);
+            assertEquals("b", c.api("uuid_getvar " + u + " list[1]"));
+            assertEquals("2000", c.api("uuid_getvar " + u + " destination_number"));
+            assertEquals("local_stream://moh", c.api("uuid_getvar " + u + " hold_music"));
+            assertEquals("_undef_", c.api("uuid_getvar " + u + " no_such_thing"));
+            c.api("uuid_kill " + u);
         }
     }
 
@@ -48,13 +43,13 @@ class ApiFidelityIT {
         try (RawEslClient c = RawEslClient.login(fs, "CHANNEL_HANGUP")) {
             String soon = fs.injectInboundCall("2000", Map.of());
             String later = fs.injectInboundCall("2001", Map.of());
-            assertEquals("+OK\n", api(c, "sched_hangup 1999 " + later));
-            assertEquals("+OK\n", api(c, "sched_hangup 30 " + soon));
+            assertEquals("+OK\n", c.api("sched_hangup 1999 " + later));
+            assertEquals("+OK\n", c.api("sched_hangup 30 " + soon));
             RawEslClient.Frame h = c.await(f -> f.isEvent("CHANNEL_HANGUP"));
             assertEquals(soon, h.ev("Unique-ID"), "30 means 0 s; 1999 means 999 s");
             assertEquals("ALLOTTED_TIMEOUT", h.ev("Hangup-Cause"));
             assertTrue(fs.channel(later).isPresent());
-            api(c, "uuid_kill " + later);
+            c.api("uuid_kill " + later);
         }
     }
 
@@ -63,11 +58,11 @@ class ApiFidelityIT {
         try (RawEslClient c = RawEslClient.login(fs, "CHANNEL_BRIDGE")) {
             String a = fs.injectInboundCall("2000", Map.of());
             String fallback = fs.injectInboundCall("2001", Map.of());
-            api(c, "uuid_answer " + a);
-            api(c, "uuid_answer " + fallback);
-            assertEquals("+OK " + fallback + "\n", api(c, "uuid_bridge " + a + " 00000000-0000-0000-0000-000000000000 " + fallback));
+            c.api("uuid_answer " + a);
+            c.api("uuid_answer " + fallback);
+            assertEquals("+OK " + fallback + "\n", c.api("uuid_bridge " + a + " 00000000-0000-0000-0000-000000000000 " + fallback));
             assertEquals(fallback, c.await(f -> f.isEvent("CHANNEL_BRIDGE")).ev("Bridge-B-Unique-ID"));
-            api(c, "hupall");
+            c.api("hupall");
         }
     }
 
@@ -81,7 +76,7 @@ class ApiFidelityIT {
         try (RawEslClient c = RawEslClient.login(fs, "ALL")) {
             String u = fs.injectInboundCall("2000", Map.of());
             c.await(f -> f.isEvent("CHANNEL_PARK") && u.equals(f.ev("Unique-ID")));
-            api(c, "uuid_answer " + u);
+            c.api("uuid_answer " + u);
             execute(c, u, "playback", "silence_stream://600000");
             c.await(f -> f.isEvent("PLAYBACK_START") && u.equals(f.ev("Unique-ID")));
             execute(c, u, "break", "");
@@ -91,7 +86,7 @@ class ApiFidelityIT {
             assertEquals("break", stop.ev("Playback-Status"));
             assertEquals("playback", c.await(f -> f.isEvent("CHANNEL_EXECUTE_COMPLETE") && u.equals(f.ev("Unique-ID")))
                     .ev("Application"));
-            api(c, "uuid_kill " + u);
+            c.api("uuid_kill " + u);
         }
     }
 
@@ -108,7 +103,7 @@ class ApiFidelityIT {
             RawEslClient.Frame park = c.await(f -> f.isEvent("CHANNEL_PARK") && u.equals(f.ev("Unique-ID")));
             assertEquals("3000", park.ev("Caller-Destination-Number"));
             assertEquals("other", park.ev("Caller-Context"));
-            api(c, "uuid_kill " + u);
+            c.api("uuid_kill " + u);
         }
     }
 
@@ -117,17 +112,17 @@ class ApiFidelityIT {
         try (RawEslClient c = RawEslClient.login(fs, "ALL")) {
             String a = fs.injectInboundCall("2000", Map.of());
             String b = fs.injectInboundCall("2001", Map.of());
-            api(c, "uuid_answer " + a);
-            api(c, "uuid_answer " + b);
-            assertEquals("-ERR\n", api(c, "uuid_transfer " + a + " -bleg 4000"), "no peer yet");
-            api(c, "uuid_bridge " + a + " " + b);
+            c.api("uuid_answer " + a);
+            c.api("uuid_answer " + b);
+            assertEquals("-ERR\n", c.api("uuid_transfer " + a + " -bleg 4000"), "no peer yet");
+            c.api("uuid_bridge " + a + " " + b);
             c.await(f -> f.isEvent("CHANNEL_BRIDGE"));
-            assertEquals("+OK\n", api(c, "uuid_transfer " + a + " -bleg 4000 XML elsewhere"));
+            assertEquals("+OK\n", c.api("uuid_transfer " + a + " -bleg 4000 XML elsewhere"));
             c.await(f -> f.isEvent("CHANNEL_UNBRIDGE"));
             RawEslClient.Frame park = c.await(f -> f.isEvent("CHANNEL_PARK") && b.equals(f.ev("Unique-ID")));
             assertEquals("4000", park.ev("Caller-Destination-Number"));
             assertEquals("elsewhere", park.ev("Caller-Context"));
-            api(c, "hupall");
+            c.api("hupall");
         }
     }
 
@@ -136,22 +131,22 @@ class ApiFidelityIT {
         try (RawEslClient c = RawEslClient.login(fs, "ALL")) {
             String a = fs.injectInboundCall("2000", Map.of());
             c.await(f -> f.isEvent("CHANNEL_PARK") && a.equals(f.ev("Unique-ID")));
-            api(c, "uuid_answer " + a);
+            c.api("uuid_answer " + a);
             execute(c, a, "bridge", "error/user_busy|loopback/8000");
             String b = c.await(f -> f.isEvent("CHANNEL_PARK") && "loopback/8000-b".equals(f.ev("Channel-Name"))).ev("Unique-ID");
-            api(c, "uuid_answer " + b);
+            c.api("uuid_answer " + b);
             assertEquals(a, c.await(f -> f.isEvent("CHANNEL_BRIDGE")).ev("Bridge-A-Unique-ID"));
-            api(c, "hupall");
+            c.api("hupall");
 
             String a2 = fs.injectInboundCall("2001", Map.of());
             c.await(f -> f.isEvent("CHANNEL_PARK") && a2.equals(f.ev("Unique-ID")));
-            api(c, "uuid_answer " + a2);
+            c.api("uuid_answer " + a2);
             execute(c, a2, "bridge", "{originate_timeout=1}loopback/8100|loopback/8101");
             RawEslClient.Frame done = c.await(f -> f.isEvent("CHANNEL_EXECUTE_COMPLETE") && a2.equals(f.ev("Unique-ID"))
                     && "bridge".equals(f.ev("Application")));
             assertEquals("NO_ANSWER", done.ev("variable_originate_failed_cause"));
             assertTrue(fs.channels().stream().noneMatch(ch -> ch.name().startsWith("loopback/8101")));
-            api(c, "hupall");
+            c.api("hupall");
         }
     }
 }

@@ -32,11 +32,6 @@ class AppsAndControlIT {
         fs.close();
     }
 
-    private static String api(RawEslClient c, String cmd) throws Exception {
-        c.send("api " + cmd + "\n\n");
-        return c.reply().body();
-    }
-
     private static void execute(RawEslClient c, String uuid, String app, String arg) throws Exception {
         c.send("sendmsg " + uuid + "\ncall-command: execute\nexecute-app-name: " + app
                 + (arg == null ? "" : "\nexecute-app-arg: " + arg) + "\n\n");
@@ -69,7 +64,7 @@ class AppsAndControlIT {
             RawEslClient.Frame b2 = c.await(f -> f.isEvent("CHANNEL_PARK") && "loopback/4001-b".equals(f.ev("Channel-Name")));
             execute(c, b2.ev("Unique-ID"), "pre_answer", null);
             assertTrue(c.await(f -> f.isEvent("BACKGROUND_JOB")).body().endsWith("-ERR NO_ANSWER\n"));
-            api(c, "hupall");
+            c.api("hupall");
         }
     }
 
@@ -79,13 +74,13 @@ class AppsAndControlIT {
             c.send("bgapi originate loopback/5001,loopback/5002 &park()\n\n");
             c.reply();
             RawEslClient.Frame b2 = c.await(f -> f.isEvent("CHANNEL_PARK") && "loopback/5002-b".equals(f.ev("Channel-Name")));
-            api(c, "uuid_answer " + b2.ev("Unique-ID"));
+            c.api("uuid_answer " + b2.ev("Unique-ID"));
             RawEslClient.Frame job = c.await(f -> f.isEvent("BACKGROUND_JOB"));
             RawEslClient.Frame loser = c.await(f -> f.isEvent("CHANNEL_HANGUP") && "loopback/5001-a".equals(f.ev("Channel-Name")));
             assertEquals("LOSE_RACE", loser.ev("Hangup-Cause"));
             String winner = job.body().substring(job.body().lastIndexOf("+OK ") + 4).trim();
             assertEquals("loopback/5002-a", fs.channel(winner).orElseThrow().name());
-            api(c, "hupall");
+            c.api("hupall");
         }
     }
 
@@ -114,7 +109,7 @@ class AppsAndControlIT {
                         : List.of("EXECUTE_COMPLETE:outer", "EXECUTE:inner", "EXECUTE_COMPLETE:inner");
                 assertEquals(want, order, "event-lock: " + lock);
             }
-            api(c, "uuid_kill " + u);
+            c.api("uuid_kill " + u);
         }
     }
 
@@ -125,7 +120,7 @@ class AppsAndControlIT {
             RawEslClient.Frame park = event(c, "CHANNEL_PARK", u);
             assertEquals("Ann", park.ev("Caller-Caller-ID-Name"));
             assertEquals("1001", park.ev("Caller-Caller-ID-Number"));
-            assertEquals("+OK\n", api(c, "uuid_transfer " + u + " 'set:x=1,playback:silence_stream://100,park' inline"));
+            assertEquals("+OK\n", c.api("uuid_transfer " + u + " 'set:x=1,playback:silence_stream://100,park' inline"));
             assertEquals("set", event(c, "CHANNEL_EXECUTE", u).ev("Application"));
             assertEquals("playback", event(c, "CHANNEL_EXECUTE", u).ev("Application"));
             event(c, "CHANNEL_PARK", u);
@@ -156,13 +151,13 @@ class AppsAndControlIT {
             assertEquals("sleep", event(c, "CHANNEL_EXECUTE_COMPLETE", u).ev("Application"));
             execute(c, u, "echo", null);
             event(c, "CHANNEL_EXECUTE", u);
-            api(c, "uuid_break " + u);
+            c.api("uuid_break " + u);
             assertEquals("echo", event(c, "CHANNEL_EXECUTE_COMPLETE", u).ev("Application"));
             execute(c, u, "speak", "flite|kal|Hello there");
             assertEquals("speak", event(c, "CHANNEL_EXECUTE_COMPLETE", u).ev("Application"));
             execute(c, u, "export", "team=blue");
             event(c, "CHANNEL_EXECUTE_COMPLETE", u);
-            assertEquals("blue", api(c, "uuid_getvar " + u + " team"));
+            assertEquals("blue", c.api("uuid_getvar " + u + " team"));
             c.send("sendmsg " + u + "\ncall-command: execute\nexecute-app-name: playback\n"
                     + "execute-app-arg: silence_stream://600\nloops: 2\n\n");
             c.reply();
@@ -180,33 +175,33 @@ class AppsAndControlIT {
     void parkTransferMediaAndFsctl() throws Exception {
         try (RawEslClient c = RawEslClient.login(fs, "ALL")) {
             String u = parked(c);
-            assertEquals("+OK\n", api(c, "uuid_park " + u));
+            assertEquals("+OK\n", c.api("uuid_park " + u));
             assertEquals("CS_PARK", event(c, "CHANNEL_STATE", u).ev("Channel-State"));
-            assertEquals("+OK\n", api(c, "uuid_transfer " + u + " 3000 XML default"));
-            assertEquals("+OK Success\n", api(c, "uuid_audio " + u + " start read mute -4"));
-            assertEquals("+OK Success\n", api(c, "uuid_media " + u));
-            assertEquals("-ERR No such channel!\n", api(c, "uuid_park 00000000-0000-0000-0000-000000000000"));
-            assertEquals("+OK sessions per second: 30\n", api(c, "fsctl sps 30"));
-            assertEquals("+OK verbose_events is on\n", api(c, "fsctl verbose_events on"));
-            api(c, "uuid_setvar " + u + " shown yes");
-            api(c, "uuid_answer " + u);
+            assertEquals("+OK\n", c.api("uuid_transfer " + u + " 3000 XML default"));
+            assertEquals("+OK Success\n", c.api("uuid_audio " + u + " start read mute -4"));
+            assertEquals("+OK Success\n", c.api("uuid_media " + u));
+            assertEquals("-ERR No such channel!\n", c.api("uuid_park 00000000-0000-0000-0000-000000000000"));
+            assertEquals("+OK sessions per second: 30\n", c.api("fsctl sps 30"));
+            assertEquals("+OK verbose_events is on\n", c.api("fsctl verbose_events on"));
+            c.api("uuid_setvar " + u + " shown yes");
+            c.api("uuid_answer " + u);
             assertEquals("yes", event(c, "CHANNEL_CALLSTATE", u).ev("variable_shown"), "verbose events carry variables");
-            api(c, "fsctl verbose_events off");
-            api(c, "fsctl sps 0");
-            api(c, "uuid_kill " + u);
+            c.api("fsctl verbose_events off");
+            c.api("fsctl sps 0");
+            c.api("uuid_kill " + u);
         }
     }
 
     @Test
     void fsctlLoglevelReadsAndSetsTheSwitchLevel() throws Exception {
         try (RawEslClient c = RawEslClient.login(fs, null)) {
-            assertEquals("+OK log level: DEBUG [7]\n", api(c, "fsctl loglevel"), "FreeSWITCH's default");
-            assertEquals("+OK log level: WARNING [4]\n", api(c, "fsctl loglevel warning"));
-            assertEquals("+OK log level: WARNING [4]\n", api(c, "fsctl loglevel"), "the level is kept");
-            assertEquals("+OK log level: ERR [3]\n", api(c, "fsctl loglevel 3"));
-            assertEquals("+OK log level: DEBUG [7]\n", api(c, "fsctl loglevel 9"), "numbers above 7 are clamped");
-            assertEquals("-ERR syntax error, log level not set!\n", api(c, "fsctl loglevel loud"));
-            assertEquals("+OK log level: DEBUG [7]\n", api(c, "fsctl loglevel"), "a refused level changes nothing");
+            assertEquals("+OK log level: DEBUG [7]\n", c.api("fsctl loglevel"), "FreeSWITCH's default");
+            assertEquals("+OK log level: WARNING [4]\n", c.api("fsctl loglevel warning"));
+            assertEquals("+OK log level: WARNING [4]\n", c.api("fsctl loglevel"), "the level is kept");
+            assertEquals("+OK log level: ERR [3]\n", c.api("fsctl loglevel 3"));
+            assertEquals("+OK log level: DEBUG [7]\n", c.api("fsctl loglevel 9"), "numbers above 7 are clamped");
+            assertEquals("-ERR syntax error, log level not set!\n", c.api("fsctl loglevel loud"));
+            assertEquals("+OK log level: DEBUG [7]\n", c.api("fsctl loglevel"), "a refused level changes nothing");
         }
     }
 
@@ -234,11 +229,11 @@ class AppsAndControlIT {
             assertEquals(16, b.getShort(34), "bits per sample");
             assertEquals("data", new String(b.array(), 36, 4, StandardCharsets.US_ASCII));
             assertEquals(b.capacity() - 44, b.getInt(40), "data chunk size");
-            String ms = api(c, "uuid_getvar " + u + " record_ms");
+            String ms = c.api("uuid_getvar " + u + " record_ms");
             assertEquals(Long.parseLong(ms) * 16, b.getInt(40), "the data is as long as record_ms says");
             execute(c, u, "stop_record_session", wav.toString());
             assertEquals("stop_record_session", event(c, "CHANNEL_EXECUTE_COMPLETE", u).ev("Application"));
-            api(c, "uuid_kill " + u);
+            c.api("uuid_kill " + u);
         }
     }
 
@@ -252,7 +247,7 @@ class AppsAndControlIT {
             assertEquals("5", line.headers().get("Log-Level"));
             assertEquals(u, line.headers().get("User-Data"));
             assertTrue(line.body().contains("[NOTICE] switch_core_state_machine.c:626 New Channel sofia/external/"));
-            api(c, "uuid_kill " + u);
+            c.api("uuid_kill " + u);
         }
     }
 

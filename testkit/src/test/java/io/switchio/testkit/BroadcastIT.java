@@ -26,17 +26,12 @@ class BroadcastIT {
         fs.close();
     }
 
-    private static String api(RawEslClient c, String cmd) throws Exception {
-        c.send("api " + cmd + "\n\n");
-        return c.reply().body();
-    }
-
     /** An originated loopback A leg, answered before it parks (media up, like capture c). */
     private static String[] answeredPair(RawEslClient c, String exten) throws Exception {
         c.send("bgapi originate loopback/" + exten + " &park()\n\n");
         c.reply();
         RawEslClient.Frame b = c.await(f -> f.isEvent("CHANNEL_PARK") && ("loopback/" + exten + "-b").equals(f.ev("Channel-Name")));
-        api(c, "uuid_answer " + b.ev("Unique-ID"));
+        c.api("uuid_answer " + b.ev("Unique-ID"));
         RawEslClient.Frame a = c.await(f -> f.isEvent("CHANNEL_PARK") && ("loopback/" + exten + "-a").equals(f.ev("Channel-Name")));
         return new String[] {a.ev("Unique-ID"), b.ev("Unique-ID")};
     }
@@ -55,7 +50,7 @@ class BroadcastIT {
     void theCommandEventIsNumberedWhenQueuedAndCompletedByThePrivateCommandAfterTheApp() throws Exception {
         try (RawEslClient c = RawEslClient.login(fs, "ALL")) {
             String a = answeredPair(c, "6100")[0];
-            api(c, "uuid_broadcast " + a + " playback::silence_stream://100 aleg");
+            c.api("uuid_broadcast " + a + " playback::silence_stream://100 aleg");
             RawEslClient.Frame exec = c.await(f -> f.isEvent("CHANNEL_EXECUTE") && a.equals(f.ev("Unique-ID")));
             RawEslClient.Frame cmd = c.await(f -> f.isEvent("COMMAND") && a.equals(f.ev("Unique-ID")));
             assertEquals(List.of("COMMAND", "PRIVATE_COMMAND"), values(cmd, "Event-Name"));
@@ -66,7 +61,7 @@ class BroadcastIT {
             assertEquals(List.of("execute", "playback", "silence_stream://100", "true", "5"),
                     List.of(cmd.ev("call-command"), cmd.ev("execute-app-name"), cmd.ev("execute-app-arg"),
                             cmd.ev("event-lock"), cmd.ev("lead-frames")));
-            api(c, "hupall");
+            c.api("hupall");
         }
     }
 
@@ -75,7 +70,7 @@ class BroadcastIT {
         try (RawEslClient c = RawEslClient.login(fs, "ALL")) {
             String u = fs.injectInboundCall("2000", Map.of());
             c.await(f -> f.isEvent("CHANNEL_PARK") && u.equals(f.ev("Unique-ID")));
-            api(c, "uuid_broadcast " + u + " set::x=1 aleg");
+            c.api("uuid_broadcast " + u + " set::x=1 aleg");
             List<String> after = new ArrayList<>();
             c.await(f -> {
                 if (f.type().startsWith("text/event")) {
@@ -83,7 +78,7 @@ class BroadcastIT {
                 }
                 return f.isEvent("CHANNEL_EXECUTE_COMPLETE") && u.equals(f.ev("Unique-ID")) && "set".equals(f.ev("Application"));
             });
-            api(c, "uuid_kill " + u);
+            c.api("uuid_kill " + u);
             c.await(f -> {
                 if (f.type().startsWith("text/event")) {
                     after.add(f.ev("Event-Name"));
@@ -102,7 +97,7 @@ class BroadcastIT {
             c.reply();
             RawEslClient.Frame pc = c.await(f -> f.isEvent("PRIVATE_COMMAND") && a.equals(f.ev("Unique-ID")));
             assertEquals(List.of("set", "k=v"), List.of(pc.ev("execute-app-name"), pc.ev("execute-app-arg")));
-            api(c, "hupall");
+            c.api("hupall");
         }
     }
 
@@ -110,7 +105,7 @@ class BroadcastIT {
     void bangCauseHangsTheLegUpAfterTheApplication() throws Exception {
         try (RawEslClient c = RawEslClient.login(fs, "ALL")) {
             String a = answeredPair(c, "6200")[0];
-            api(c, "uuid_broadcast " + a + " playback!USER_BUSY::silence_stream://50 aleg");
+            c.api("uuid_broadcast " + a + " playback!USER_BUSY::silence_stream://50 aleg");
             RawEslClient.Frame played = c.await(f -> f.isEvent("CHANNEL_EXECUTE_COMPLETE") && a.equals(f.ev("Unique-ID")));
             assertEquals("playback", played.ev("Application"));
             RawEslClient.Frame hangup = c.await(f -> f.isEvent("CHANNEL_HANGUP") && a.equals(f.ev("Unique-ID")));
@@ -123,17 +118,17 @@ class BroadcastIT {
         try (RawEslClient c = RawEslClient.login(fs, "ALL")) {
             String a = answeredPair(c, "6300")[0];
             String x = answeredPair(c, "6301")[0];
-            assertTrue(api(c, "uuid_bridge " + a + " " + x).startsWith("+OK"));
+            assertTrue(c.api("uuid_bridge " + a + " " + x).startsWith("+OK"));
             c.await(f -> f.isEvent("CHANNEL_BRIDGE"));
-            api(c, "uuid_broadcast " + a + " set::where=b bleg");
+            c.api("uuid_broadcast " + a + " set::where=b bleg");
             c.await(f -> f.isEvent("CHANNEL_EXECUTE_COMPLETE") && x.equals(f.ev("Unique-ID")) && "set".equals(f.ev("Application")));
-            assertEquals("b", api(c, "uuid_getvar " + x + " where"));
-            assertEquals("_undef_", api(c, "uuid_getvar " + a + " where"));
-            api(c, "uuid_broadcast " + a + " set::both=1 both");
+            assertEquals("b", c.api("uuid_getvar " + x + " where"));
+            assertEquals("_undef_", c.api("uuid_getvar " + a + " where"));
+            c.api("uuid_broadcast " + a + " set::both=1 both");
             c.await(f -> f.isEvent("CHANNEL_EXECUTE_COMPLETE") && a.equals(f.ev("Unique-ID")) && "set".equals(f.ev("Application")));
-            assertEquals("1", api(c, "uuid_getvar " + x + " both"));
+            assertEquals("1", c.api("uuid_getvar " + x + " both"));
 
-            api(c, "uuid_broadcast " + a + " silence_stream://300");
+            c.api("uuid_broadcast " + a + " silence_stream://300");
             RawEslClient.Frame moh = c.await(f -> f.isEvent("CHANNEL_EXECUTE") && x.equals(f.ev("Unique-ID")));
             assertEquals("local_stream://moh", moh.ev("Application-Data"), "the peer hears the hold music");
             RawEslClient.Frame aDone = c.await(f -> f.isEvent("CHANNEL_EXECUTE_COMPLETE") && a.equals(f.ev("Unique-ID")));
@@ -141,7 +136,7 @@ class BroadcastIT {
             RawEslClient.Frame mohDone = c.await(f -> f.isEvent("PLAYBACK_STOP") && x.equals(f.ev("Unique-ID")));
             assertEquals("break", mohDone.ev("Playback-Status"), "the hold music stops when the broadcast ends");
             assertTrue(fs.channel(a).isPresent() && fs.channel(x).isPresent(), "the bridge stays up");
-            api(c, "hupall");
+            c.api("hupall");
         }
     }
 }

@@ -13,11 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Simulated callers that send BYE a hold time after answer ({@code callerHoldTime}). */
 class CallerHoldIT {
 
-    private static String api(RawEslClient c, String cmd) throws Exception {
-        c.send("api " + cmd + "\n\n");
-        return c.reply().body();
-    }
-
     @Test
     void anAnsweredArrivalIsHungUpByTheCallerWithTheRemoteHangupSequence() throws Exception {
         try (FreeSwitchSimulator fs = FreeSwitchSimulator.builder().speed(20).inboundArrivals(2, "3000")
@@ -26,7 +21,7 @@ class CallerHoldIT {
             RawEslClient.Frame park = c.await(f -> f.isEvent("CHANNEL_PARK"));
             String uuid = park.ev("Unique-ID");
             assertEquals("3000", park.ev("Caller-Destination-Number"));
-            api(c, "uuid_answer " + uuid);
+            c.api("uuid_answer " + uuid);
             List<String> seq = new ArrayList<>();
             RawEslClient.Frame hangup = c.await(f -> f.isEvent("CHANNEL_HANGUP") && uuid.equals(f.ev("Unique-ID")));
             assertEquals("NORMAL_CLEARING", hangup.ev("Hangup-Cause"));
@@ -55,18 +50,18 @@ class CallerHoldIT {
              RawEslClient c = RawEslClient.login(fs, "ALL")) {
             String ringing = fs.injectInboundCall("2000", Map.of());
             String held = fs.injectInboundCall("2001", Map.of());
-            api(c, "uuid_answer " + held);
+            c.api("uuid_answer " + held);
             c.await(f -> f.isEvent("CHANNEL_HANGUP_COMPLETE") && held.equals(f.ev("Unique-ID")));
             assertTrue(fs.channel(ringing).isPresent(), "an unanswered call waits for the switch");
-            api(c, "uuid_kill " + ringing);
+            c.api("uuid_kill " + ringing);
             RawEslClient.Frame done = c.await(f -> f.isEvent("CHANNEL_HANGUP_COMPLETE") && ringing.equals(f.ev("Unique-ID")));
             assertEquals("send_refuse", done.ev("variable_sip_hangup_disposition"));
         }
         try (FreeSwitchSimulator fs = FreeSwitchSimulator.builder().speed(50).build().start();
              RawEslClient c = RawEslClient.login(fs, "ALL")) {
             String uuid = fs.injectInboundCall("2000", Map.of());
-            api(c, "uuid_answer " + uuid);
-            api(c, "uuid_kill " + uuid);
+            c.api("uuid_answer " + uuid);
+            c.api("uuid_kill " + uuid);
             RawEslClient.Frame done = c.await(f -> f.isEvent("CHANNEL_HANGUP_COMPLETE") && uuid.equals(f.ev("Unique-ID")));
             assertEquals("send_bye", done.ev("variable_sip_hangup_disposition"), "the switch hung up");
         }

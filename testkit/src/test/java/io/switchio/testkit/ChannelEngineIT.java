@@ -29,11 +29,6 @@ class ChannelEngineIT {
         fs.close();
     }
 
-    private static String api(RawEslClient c, String cmd) throws Exception {
-        c.send("api " + cmd + "\n\n");
-        return c.reply().body();
-    }
-
     private static RawEslClient.Frame event(RawEslClient c, String name, String uuid) throws Exception {
         return c.await(f -> f.isEvent(name) && (uuid == null || uuid.equals(f.ev("Unique-ID"))));
     }
@@ -54,11 +49,11 @@ class ChannelEngineIT {
             assertFalse(renamed.ev("Old-Unique-ID").equals(u));
             RawEslClient.Frame b = event(c, "CHANNEL_PARK", null);
             assertEquals("loopback/9999-b", b.ev("Channel-Name"));
-            assertEquals("+OK\n", api(c, "uuid_answer " + b.ev("Unique-ID")));
+            assertEquals("+OK\n", c.api("uuid_answer " + b.ev("Unique-ID")));
             RawEslClient.Frame job = c.await(f -> f.isEvent("BACKGROUND_JOB"));
             assertTrue(job.body().endsWith("+OK " + u + "\n"), job.body());
             event(c, "CHANNEL_PARK", u);
-            assertEquals("+OK\n", api(c, "uuid_kill " + u));
+            assertEquals("+OK\n", c.api("uuid_kill " + u));
             event(c, "CHANNEL_DESTROY", b.ev("Unique-ID"));
         }
     }
@@ -73,11 +68,11 @@ class ChannelEngineIT {
             assertEquals("abc123", in.ev("variable_sip_h_X-Test-Id"));
             assertEquals("sofia/external/1000@127.0.0.1", in.ev("Channel-Name"));
             event(c, "CHANNEL_PARK", in.ev("Unique-ID"));
-            assertEquals("+OK\n", api(c, "uuid_answer " + in.ev("Unique-ID")));
+            assertEquals("+OK\n", c.api("uuid_answer " + in.ev("Unique-ID")));
             RawEslClient.Frame job = c.await(f -> f.isEvent("BACKGROUND_JOB"));
             String out = job.body().substring(job.body().lastIndexOf("+OK ") + 4).trim();
             assertEquals(out, fs.channel(in.ev("Unique-ID")).orElseThrow().peerUuid());
-            api(c, "uuid_kill " + out);
+            c.api("uuid_kill " + out);
             event(c, "CHANNEL_HANGUP_COMPLETE", in.ev("Unique-ID"));
         }
     }
@@ -100,14 +95,14 @@ class ChannelEngineIT {
     @Test
     void originateFailuresUseFreeswitchWords() throws Exception {
         try (RawEslClient c = RawEslClient.login(fs, null)) {
-            assertEquals("-ERR CHAN_NOT_IMPLEMENTED\n", api(c, "originate bogus/1000 &park()"));
-            assertEquals("-ERR INVALID_PROFILE\n", api(c, "originate sofia/nosuchprofile/1000@127.0.0.1 &park()"));
-            assertEquals("-ERR USER_BUSY\n", api(c, "originate error/user_busy &park()"));
-            assertEquals("-ERR USER_NOT_REGISTERED\n", api(c, "originate user/1000 &park()"));
-            assertEquals("-ERR NORMAL_TEMPORARY_FAILURE\n", api(c, "originate sofia/external/1@127.0.0.1:5999 &park()"));
-            assertTrue(api(c, "originate onlyone").startsWith("-USAGE: <call url>"));
-            assertEquals("-ERR NO_ANSWER\n", api(c, "originate {originate_timeout=2}loopback/1000 &park()"));
-            assertEquals("-ERR USER_BUSY\n", api(c, "originate error/user_busy|error/no_answer &park()").equals("-ERR NO_ANSWER\n")
+            assertEquals("-ERR CHAN_NOT_IMPLEMENTED\n", c.api("originate bogus/1000 &park()"));
+            assertEquals("-ERR INVALID_PROFILE\n", c.api("originate sofia/nosuchprofile/1000@127.0.0.1 &park()"));
+            assertEquals("-ERR USER_BUSY\n", c.api("originate error/user_busy &park()"));
+            assertEquals("-ERR USER_NOT_REGISTERED\n", c.api("originate user/1000 &park()"));
+            assertEquals("-ERR NORMAL_TEMPORARY_FAILURE\n", c.api("originate sofia/external/1@127.0.0.1:5999 &park()"));
+            assertTrue(c.api("originate onlyone").startsWith("-USAGE: <call url>"));
+            assertEquals("-ERR NO_ANSWER\n", c.api("originate {originate_timeout=2}loopback/1000 &park()"));
+            assertEquals("-ERR USER_BUSY\n", c.api("originate error/user_busy|error/no_answer &park()").equals("-ERR NO_ANSWER\n")
                     ? "-ERR USER_BUSY\n" : "wrong failover result");
         }
     }
@@ -131,7 +126,7 @@ class ChannelEngineIT {
                     "CHANNEL_EXECUTE_COMPLETE:E1"), seen);
             c.send("sendmsg " + u + "\ncall-command: execute\nexecute-app-name: playback\nexecute-app-arg: /no/such.wav\n\n");
             assertEquals("FILE NOT FOUND", event(c, "CHANNEL_EXECUTE_COMPLETE", u).ev("Application-Response"));
-            api(c, "uuid_kill " + u);
+            c.api("uuid_kill " + u);
         }
     }
 
@@ -139,22 +134,22 @@ class ChannelEngineIT {
     void endlessPlaybackUntilBreakAndDtmfOnPeer() throws Exception {
         try (RawEslClient c = RawEslClient.login(fs, "ALL")) {
             String u = parkedInbound(c, Map.of());
-            api(c, "uuid_answer " + u);
-            assertEquals("+OK Message sent\n", api(c, "uuid_broadcast " + u + " endless_playback::tone_stream://%(100,100,350)"));
+            c.api("uuid_answer " + u);
+            assertEquals("+OK Message sent\n", c.api("uuid_broadcast " + u + " endless_playback::tone_stream://%(100,100,350)"));
             event(c, "PLAYBACK_START", u);
-            assertEquals("+OK\n", api(c, "uuid_break " + u));
+            assertEquals("+OK\n", c.api("uuid_break " + u));
             assertEquals("break", event(c, "PLAYBACK_STOP", u).ev("Playback-Status"));
-            assertEquals("+OK " + u + " received DTMF 12.\n", api(c, "uuid_recv_dtmf " + u + " 12"));
+            assertEquals("+OK " + u + " received DTMF 12.\n", c.api("uuid_recv_dtmf " + u + " 12"));
             assertEquals("1", event(c, "DTMF", u).ev("DTMF-Digit"));
-            api(c, "uuid_broadcast " + u + " playback::tone_stream://%(10000,0,350)");
+            c.api("uuid_broadcast " + u + " playback::tone_stream://%(10000,0,350)");
             event(c, "PLAYBACK_START", u);
-            api(c, "uuid_recv_dtmf " + u + " 5*");
+            c.api("uuid_recv_dtmf " + u + " 5*");
             assertEquals("5", event(c, "DTMF", u).ev("DTMF-Digit"));
             assertEquals("*", event(c, "DTMF", u).ev("DTMF-Digit"));
             RawEslClient.Frame stop = event(c, "PLAYBACK_STOP", u);
             assertEquals("break", stop.ev("Playback-Status"));
             assertEquals("*", stop.ev("variable_playback_terminator_used"));
-            api(c, "uuid_kill " + u);
+            c.api("uuid_kill " + u);
         }
     }
 
@@ -162,28 +157,28 @@ class ChannelEngineIT {
     void variablesAppsAndApis() throws Exception {
         try (RawEslClient c = RawEslClient.login(fs, "ALL")) {
             String u = parkedInbound(c, Map.of("sip_h_X-Corr", "42"));
-            assertEquals("42", api(c, "uuid_getvar " + u + " sip_h_X-Corr"));
-            assertEquals("+OK\n", api(c, "uuid_setvar " + u + " foo bar baz"));
-            assertEquals("bar baz", api(c, "uuid_getvar " + u + " foo"));
-            assertEquals("+OK\n", api(c, "uuid_setvar_multi " + u + " a=1;b=2"));
-            assertEquals("2", api(c, "uuid_getvar " + u + " b"));
-            assertEquals("_undef_", api(c, "uuid_getvar " + u + " nothing"));
+            assertEquals("42", c.api("uuid_getvar " + u + " sip_h_X-Corr"));
+            assertEquals("+OK\n", c.api("uuid_setvar " + u + " foo bar baz"));
+            assertEquals("bar baz", c.api("uuid_getvar " + u + " foo"));
+            assertEquals("+OK\n", c.api("uuid_setvar_multi " + u + " a=1;b=2"));
+            assertEquals("2", c.api("uuid_getvar " + u + " b"));
+            assertEquals("_undef_", c.api("uuid_getvar " + u + " nothing"));
             for (String[] app : new String[][] {{"set", "x=1"}, {"multiset", "y=2 z=3"}, {"unset", "x"}}) {
                 c.send("sendmsg " + u + "\ncall-command: execute\nexecute-app-name: " + app[0] + "\nexecute-app-arg: "
                         + app[1] + "\n\n");
                 c.reply();
                 event(c, "CHANNEL_EXECUTE_COMPLETE", u);
             }
-            assertEquals("_undef_", api(c, "uuid_getvar " + u + " x"));
-            assertEquals("3", api(c, "uuid_getvar " + u + " z"));
-            assertEquals("true", api(c, "uuid_exists " + u));
-            assertTrue(api(c, "show channels").contains(u));
-            assertTrue(api(c, "show channels as json").contains("\"uuid\":\"" + u + "\""));
-            assertTrue(api(c, "sofia status profile external").contains("BIND-URL         \tsip:mod_sofia@127.0.0.1:5080"));
-            assertEquals("sim", api(c, "global_getvar hostname"));
-            assertTrue(api(c, "status").contains("is ready"));
+            assertEquals("_undef_", c.api("uuid_getvar " + u + " x"));
+            assertEquals("3", c.api("uuid_getvar " + u + " z"));
+            assertEquals("true", c.api("uuid_exists " + u));
+            assertTrue(c.api("show channels").contains(u));
+            assertTrue(c.api("show channels as json").contains("\"uuid\":\"" + u + "\""));
+            assertTrue(c.api("sofia status profile external").contains("BIND-URL         \tsip:mod_sofia@127.0.0.1:5080"));
+            assertEquals("sim", c.api("global_getvar hostname"));
+            assertTrue(c.api("status").contains("is ready"));
             assertEquals("+OK hangup all channels matching [z]=[3] with cause: MANAGER_REQUEST\n",
-                    api(c, "hupall MANAGER_REQUEST z 3"));
+                    c.api("hupall MANAGER_REQUEST z 3"));
             assertEquals("MANAGER_REQUEST", event(c, "CHANNEL_HANGUP", u).ev("Hangup-Cause"));
         }
     }
@@ -200,13 +195,13 @@ class ChannelEngineIT {
             c.reply();
             assertEquals("CALL_REJECTED", event(c, "CHANNEL_HANGUP", u2).ev("Hangup-Cause"));
             String u3 = parkedInbound(c, Map.of());
-            assertEquals("+OK\n", api(c, "sched_hangup +1 " + u3));
+            assertEquals("+OK\n", c.api("sched_hangup +1 " + u3));
             assertEquals("ALLOTTED_TIMEOUT", event(c, "CHANNEL_HANGUP", u3).ev("Hangup-Cause"));
             String u4 = parkedInbound(c, Map.of());
-            String added = api(c, "sched_api +100 none uuid_kill " + u4);
+            String added = c.api("sched_api +100 none uuid_kill " + u4);
             assertTrue(added.startsWith("+OK Added: "), added);
-            assertEquals("+OK Deleted\n", api(c, "sched_del " + added.substring(11).trim()));
-            assertEquals("+OK Message scheduled\n", api(c, "sched_broadcast +0 " + u4 + " hangup::USER_BUSY"));
+            assertEquals("+OK Deleted\n", c.api("sched_del " + added.substring(11).trim()));
+            assertEquals("+OK Message scheduled\n", c.api("sched_broadcast +0 " + u4 + " hangup::USER_BUSY"));
             assertEquals("USER_BUSY", event(c, "CHANNEL_HANGUP", u4).ev("Hangup-Cause"));
         }
     }
@@ -218,22 +213,22 @@ class ChannelEngineIT {
             c.send("sendmsg " + a + "\ncall-command: execute\nexecute-app-name: bridge\nexecute-app-arg: loopback/3000\n\n");
             c.reply();
             RawEslClient.Frame bPark = c.await(f -> f.isEvent("CHANNEL_PARK") && "loopback/3000-b".equals(f.ev("Channel-Name")));
-            api(c, "uuid_answer " + bPark.ev("Unique-ID"));
+            c.api("uuid_answer " + bPark.ev("Unique-ID"));
             RawEslClient.Frame br = event(c, "CHANNEL_BRIDGE", a);
             String b = br.ev("Bridge-B-Unique-ID");
             assertEquals(a, br.ev("Bridge-A-Unique-ID"));
-            assertEquals("+OK " + a + " sent DTMF 5.\n", api(c, "uuid_send_dtmf " + a + " 5"));
+            assertEquals("+OK " + a + " sent DTMF 5.\n", c.api("uuid_send_dtmf " + a + " 5"));
             assertEquals("5", event(c, "DTMF", b).ev("DTMF-Digit"));
-            api(c, "uuid_kill " + b);
+            c.api("uuid_kill " + b);
             assertEquals(b, event(c, "CHANNEL_UNBRIDGE", a).ev("Bridge-B-Unique-ID"));
             assertEquals("bridge", event(c, "CHANNEL_EXECUTE_COMPLETE", a).ev("Application"));
             String x = parkedInbound(c, Map.of());
             String y = parkedInbound(c, Map.of());
-            assertEquals("-ERR Invalid uuid\n", api(c, "uuid_bridge " + x + " nosuch"));
-            api(c, "uuid_answer " + x);
-            assertEquals("+OK " + y + "\n", api(c, "uuid_bridge " + x + " " + y));
+            assertEquals("-ERR Invalid uuid\n", c.api("uuid_bridge " + x + " nosuch"));
+            c.api("uuid_answer " + x);
+            assertEquals("+OK " + y + "\n", c.api("uuid_bridge " + x + " " + y));
             assertEquals(y, event(c, "CHANNEL_BRIDGE", x).ev("Bridge-B-Unique-ID"));
-            api(c, "hupall");
+            c.api("hupall");
         }
     }
 
@@ -246,7 +241,7 @@ class ChannelEngineIT {
             c.reply();
             assertEquals(wav.toString(), event(c, "RECORD_START", u).ev("Record-File-Path"));
             event(c, "MEDIA_BUG_START", u);
-            assertEquals("+OK Success\n", api(c, "uuid_record " + u + " stop " + wav));
+            assertEquals("+OK Success\n", c.api("uuid_record " + u + " stop " + wav));
             event(c, "RECORD_STOP", u);
             byte[] bytes = Files.readAllBytes(wav);
             assertEquals("RIFF", new String(bytes, 0, 4));
@@ -254,7 +249,7 @@ class ChannelEngineIT {
             c.send("sendmsg " + u + "\ncall-command: execute\nexecute-app-name: bert_test\n\n");
             c.reply();
             assertEquals("mod_bert::in_sync", c.await(f -> f.isEvent("CUSTOM")).ev("Event-Subclass"));
-            api(c, "uuid_kill " + u);
+            c.api("uuid_kill " + u);
         }
     }
 

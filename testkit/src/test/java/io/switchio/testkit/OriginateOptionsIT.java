@@ -21,11 +21,6 @@ class OriginateOptionsIT {
         fs.close();
     }
 
-    private static String api(RawEslClient c, String cmd) throws Exception {
-        c.send("api " + cmd + "\n\n");
-        return c.reply().body();
-    }
-
     private static String parkedB(RawEslClient c, String exten) throws Exception {
         return c.await(f -> f.isEvent("CHANNEL_PARK") && ("loopback/" + exten + "-b").equals(f.ev("Channel-Name"))).ev("Unique-ID");
     }
@@ -41,7 +36,7 @@ class OriginateOptionsIT {
             c.reply();
             String b1 = parkedB(c, "7001");
             parkedB(c, "7002");
-            api(c, "uuid_kill " + b1 + " USER_BUSY");
+            c.api("uuid_kill " + b1 + " USER_BUSY");
             assertTrue(job(c).endsWith("-ERR USER_BUSY\n"));
             RawEslClient.Frame lost = c.await(f -> f.isEvent("CHANNEL_HANGUP") && "loopback/7002-a".equals(f.ev("Channel-Name")));
             assertEquals("LOSE_RACE", lost.ev("Hangup-Cause"));
@@ -50,11 +45,11 @@ class OriginateOptionsIT {
             c.reply();
             String b3 = parkedB(c, "7003");
             String b4 = parkedB(c, "7004");
-            api(c, "uuid_kill " + b3 + " USER_BUSY");
+            c.api("uuid_kill " + b3 + " USER_BUSY");
             c.await(f -> f.isEvent("CHANNEL_HANGUP") && "loopback/7003-a".equals(f.ev("Channel-Name")));
-            api(c, "uuid_answer " + b4);
+            c.api("uuid_answer " + b4);
             assertTrue(job(c).contains("+OK "), "a cause not in the list leaves the other leg ringing");
-            api(c, "hupall");
+            c.api("hupall");
         }
     }
 
@@ -64,10 +59,10 @@ class OriginateOptionsIT {
             c.send("bgapi originate {originate_retries=2,originate_retry_sleep_ms=500}loopback/7100 &park()\n\n");
             c.reply();
             String first = parkedB(c, "7100");
-            api(c, "uuid_kill " + first + " CALL_REJECTED");
+            c.api("uuid_kill " + first + " CALL_REJECTED");
             String second = parkedB(c, "7100");
             assertTrue(!second.equals(first));
-            api(c, "uuid_kill " + second + " CALL_REJECTED");
+            c.api("uuid_kill " + second + " CALL_REJECTED");
             assertTrue(job(c).endsWith("-ERR CALL_REJECTED\n"), "two tries in all, then the last cause");
         }
     }
@@ -83,9 +78,9 @@ class OriginateOptionsIT {
             c.send("bgapi originate {originate_continue_on_timeout=true,originate_timeout=1}loopback/7202|"
                     + "[originate_timeout=60]loopback/7203 &park()\n\n");
             c.reply();
-            api(c, "uuid_answer " + parkedB(c, "7203"));
+            c.api("uuid_answer " + parkedB(c, "7203"));
             assertTrue(job(c).contains("+OK "));
-            api(c, "hupall");
+            c.api("hupall");
         }
     }
 }

@@ -215,6 +215,12 @@ final class RawEslClient implements AutoCloseable {
         return !reader.isAlive();
     }
 
+    /** Sends {@code api <cmd>} and returns the {@code api/response} body. */
+    String api(String cmd) throws Exception {
+        send("api " + cmd + "\n\n");
+        return reply().body();
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();

@@ -29,22 +29,17 @@ class ShowCallsIT {
         fs.close();
     }
 
-    private static String api(RawEslClient c, String cmd) throws Exception {
-        c.send("api " + cmd + "\n\n");
-        return c.reply().body();
-    }
-
     @Test
     void aBridgedPairIsOneRowAndALoneLegHasEmptyBColumns() throws Exception {
         try (RawEslClient c = RawEslClient.login(fs, "ALL")) {
             String a = fs.injectInboundCall("2000", Map.of());
             String b = fs.injectInboundCall("2001", Map.of());
             String lone = fs.injectInboundCall("2002", Map.of());
-            api(c, "uuid_answer " + a);
-            api(c, "uuid_bridge " + a + " " + b);
+            c.api("uuid_answer " + a);
+            c.api("uuid_bridge " + a + " " + b);
             c.await(f -> f.isEvent("CHANNEL_BRIDGE") && a.equals(f.ev("Unique-ID")));
 
-            String plain = api(c, "show calls");
+            String plain = c.api("show calls");
             List<String> lines = Arrays.asList(plain.split("\n", -1));
             List<String> header = List.of(lines.get(0).split(","));
             assertEquals(41, header.size(), lines.get(0));
@@ -68,16 +63,16 @@ class ShowCallsIT {
             for (int i = 21; i < 41; i++) {
                 assertEquals("", loneRow[i], "column " + header.get(i) + " of an unbridged leg");
             }
-            assertTrue(api(c, "show channels").endsWith("\n\n3 total.\n"), "show channels lists every leg");
+            assertTrue(c.api("show channels").endsWith("\n\n3 total.\n"), "show channels lists every leg");
 
-            String json = api(c, "show calls as json");
+            String json = c.api("show calls as json");
             assertTrue(json.startsWith("{\"row_count\":2,\"rows\":[{\"uuid\":\"" + a + "\""), json);
             assertTrue(json.contains("\"b_uuid\":\"" + b + "\""), json);
             assertTrue(json.contains("{\"uuid\":\"" + lone + "\""), json);
             assertTrue(json.contains("\"b_uuid\":\"\",\"b_direction\":\"\""), json);
             assertFalse(json.contains("{\"uuid\":\"" + b + "\""), "the B leg is no row of its own: " + json);
 
-            api(c, "hupall");
+            c.api("hupall");
             c.await(f -> f.isEvent("CHANNEL_HANGUP_COMPLETE") && lone.equals(f.ev("Unique-ID")));
         }
     }

@@ -22,11 +22,6 @@ class VariableExpansionIT {
         fs.close();
     }
 
-    private static String api(RawEslClient c, String cmd) throws Exception {
-        c.send("api " + cmd + "\n\n");
-        return c.reply().body();
-    }
-
     private static void execute(RawEslClient c, String uuid, String app, String arg) throws Exception {
         c.send("sendmsg " + uuid + "\ncall-command: execute\nexecute-app-name: " + app
                 + "\nexecute-app-arg: " + arg + "\n\n");
@@ -47,12 +42,12 @@ class VariableExpansionIT {
             RawEslClient.Frame done = c.await(f -> f.isEvent("CHANNEL_EXECUTE_COMPLETE") && uuid.equals(f.ev("Unique-ID"))
                     && "set".equals(f.ev("Application")));
             assertEquals("copy=42/external/[]/5080", done.ev("Application-Data"));
-            assertEquals("42/external/[]/5080", api(c, "uuid_getvar " + uuid + " copy"));
-            assertEquals("+OK", api(c, "global_setvar greeting=hello"));
+            assertEquals("42/external/[]/5080", c.api("uuid_getvar " + uuid + " copy"));
+            assertEquals("+OK", c.api("global_setvar greeting=hello"));
             execute(c, uuid, "set", "g=$${greeting}-${greeting}-\\${greeting}");
             c.await(f -> f.isEvent("CHANNEL_EXECUTE_COMPLETE") && "set".equals(f.ev("Application")));
-            assertEquals("hello-hello-${greeting}", api(c, "uuid_getvar " + uuid + " g"));
-            api(c, "uuid_kill " + uuid);
+            assertEquals("hello-hello-${greeting}", c.api("uuid_getvar " + uuid + " g"));
+            c.api("uuid_kill " + uuid);
         }
     }
 
@@ -60,19 +55,19 @@ class VariableExpansionIT {
     void broadcastAndOriginateAppArgumentsAreExpandedOnTheirLeg() throws Exception {
         try (RawEslClient c = RawEslClient.login(fs, "ALL")) {
             String uuid = parked(c, Map.of());
-            api(c, "uuid_setvar " + uuid + " tone 300");
-            api(c, "uuid_broadcast " + uuid + " set::played=${tone} aleg");
+            c.api("uuid_setvar " + uuid + " tone 300");
+            c.api("uuid_broadcast " + uuid + " set::played=${tone} aleg");
             c.await(f -> f.isEvent("CHANNEL_EXECUTE_COMPLETE") && uuid.equals(f.ev("Unique-ID")) && "set".equals(f.ev("Application")));
-            assertEquals("300", api(c, "uuid_getvar " + uuid + " played"));
-            api(c, "uuid_kill " + uuid);
+            assertEquals("300", c.api("uuid_getvar " + uuid + " played"));
+            c.api("uuid_kill " + uuid);
 
             c.send("bgapi originate {my_tag=777}loopback/4100 &set(me=${my_tag}@${uuid})\n\n");
             c.reply();
             RawEslClient.Frame b = c.await(f -> f.isEvent("CHANNEL_PARK") && "loopback/4100-b".equals(f.ev("Channel-Name")));
-            api(c, "uuid_answer " + b.ev("Unique-ID"));
+            c.api("uuid_answer " + b.ev("Unique-ID"));
             RawEslClient.Frame set = c.await(f -> f.isEvent("CHANNEL_EXECUTE_COMPLETE") && "set".equals(f.ev("Application")));
             assertEquals("me=777@" + set.ev("Unique-ID"), set.ev("Application-Data"));
-            api(c, "hupall");
+            c.api("hupall");
         }
     }
 
@@ -80,7 +75,7 @@ class VariableExpansionIT {
     void bridgeToTheLegsOwnRequestUriThroughItsProfileComesBackAsANewInboundCall() throws Exception {
         try (RawEslClient c = RawEslClient.login(fs, "ALL")) {
             String uuid = parked(c, Map.of("sip_h_X-Tag", "t1"));
-            api(c, "uuid_answer " + uuid);
+            c.api("uuid_answer " + uuid);
             execute(c, uuid, "bridge", "{sip_h_X-Tag=${sip_h_X-Tag}}sofia/${sofia_profile_name}/${sip_req_uri}");
             RawEslClient.Frame exec = c.await(f -> f.isEvent("CHANNEL_EXECUTE") && "bridge".equals(f.ev("Application")));
             assertEquals("{sip_h_X-Tag=t1}sofia/external/2000@127.0.0.1:5080", exec.ev("Application-Data"));
@@ -88,7 +83,7 @@ class VariableExpansionIT {
                     && "inbound".equals(f.ev("Call-Direction")));
             assertEquals("2000", loop.ev("Caller-Destination-Number"));
             assertEquals("t1", loop.ev("variable_sip_h_X-Tag"));
-            api(c, "hupall");
+            c.api("hupall");
         }
     }
 }
