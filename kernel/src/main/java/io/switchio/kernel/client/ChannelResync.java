@@ -25,7 +25,7 @@ public final class ChannelResync {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChannelResync.class);
     /** The value of {@code switchio-Synthetic} on resync events. */
-    public static final String REASON = "resync";
+    public static final String REASON = io.switchio.kernel.model.SyntheticEvent.RESYNC;
 
     private ChannelResync() {
     }

@@ -46,6 +46,15 @@ public final class HostCounters implements Counters {
         perApp.computeIfAbsent(appId, k -> new AtomicInteger()).incrementAndGet();
     }
 
+    /** A live session moved from one app group to another (a provisional session settled). */
+    void sessionMoved(String from, String to) {
+        AtomicInteger n = perApp.get(from);
+        if (n != null) {
+            n.decrementAndGet();
+        }
+        perApp.computeIfAbsent(to, k -> new AtomicInteger()).incrementAndGet();
+    }
+
     void sessionAnswered() {
         answered.increment();
     }

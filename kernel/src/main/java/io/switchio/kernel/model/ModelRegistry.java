@@ -163,9 +163,35 @@ public final class ModelRegistry {
             }
             sessions.put(uuid, session);
             counters.sessionCreated(appId);
+        } else if (session.isProvisional() && event.header("switchio-Synthetic") == null) {
+            settle(session, event);
         }
         long index = session.record(event);
         return new ModelUpdate(session, index, session.jobModel(), created, false);
+    }
+
+    /**
+     * A session a resync made from a bare channel row meets its real creation event (the two
+     * raced): its app group and call are chosen again from the real headers, as they would have
+     * been had the real event come first.
+     */
+    private void settle(SessionModel session, Event real) {
+        String from = session.appId();
+        String to = routing.appOf(real);
+        session.settle(to);
+        if (!from.equals(to)) {
+            counters.sessionMoved(from, to);
+        }
+        String key = routing.callKeyOf(real, session.uuid());
+        CallModel old = session.callModel();
+        if (old != null && !old.key().equals(key)) {
+            if (old.remove(session)) {
+                calls.remove(old.key(), old);
+            }
+            CallModel call = calls.computeIfAbsent(key, CallModel::new);
+            call.add(session);
+            session.attach(call);
+        }
     }
 
     private ModelUpdate updated(Event event) {

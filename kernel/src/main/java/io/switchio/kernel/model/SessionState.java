@@ -25,7 +25,9 @@ public abstract sealed class SessionState implements Session permits SessionMode
 
     private final HostScope scope;
     private final String uuid;
-    private final String appId;
+    private volatile String appId;
+    /** Created from a resync's synthetic event: group and call are settled by its first real event. */
+    private final boolean provisional;
     private final EventLog log;
     private final Instant createdAt;
     private final Map<String, Object> vars = new ConcurrentHashMap<>();
@@ -50,6 +52,7 @@ public abstract sealed class SessionState implements Session permits SessionMode
         this.uuid = Objects.requireNonNull(uuid, "uuid");
         this.currentUuid = uuid;
         this.appId = Objects.requireNonNull(appId, "appId");
+        this.provisional = SyntheticEvent.RESYNC.equals(first.header("switchio-Synthetic"));
         this.log = new EventLog(scope.historyLimit());
         this.createdAt = first.timestamp().orElseGet(Instant::now);
         this.direction = Direction.fromHeader(first.header("Call-Direction"));
@@ -78,6 +81,22 @@ public abstract sealed class SessionState implements Session permits SessionMode
         }
         return log.append(event);
     }
+
+    /**
+     * True while the session was made from a resync's channel row (which carries no channel
+     * variables) and no real creation event has settled its app group yet.
+     */
+    boolean isProvisional() {
+        return provisional && !settled;
+    }
+
+    /** Settles a provisional session's app group from its first real creation event (dispatcher thread). */
+    void settle(String appId) {
+        this.appId = Objects.requireNonNull(appId, "appId");
+        this.settled = true;
+    }
+
+    private volatile boolean settled;
 
     void attach(CallModel call) {
         this.call = call;

@@ -26,6 +26,9 @@ public record SyntheticEvent(Map<String, String> headers) implements Event {
         headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 
+    /** The {@code switchio-Synthetic} value of the channel rows a reconnect resync turns into events. */
+    public static final String RESYNC = "resync";
+
     /** An event with a name, a uuid, a reason and more headers. */
     public static SyntheticEvent of(String name, String uuid, String reason, Map<String, String> more) {
         Map<String, String> h = new LinkedHashMap<>();

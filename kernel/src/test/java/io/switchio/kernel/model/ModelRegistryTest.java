@@ -159,4 +159,25 @@ class ModelRegistryTest {
         h.event("CHANNEL_DESTROY", "new");
         assertEquals(0, h.client.counters().activeSessions());
     }
+
+    @Test
+    void aSessionAResyncMadeFromABareRowIsSettledByItsRealCreationEvent() {
+        HostHarness h = new HostHarness("variable_sip_h_X-switchio_originating_session", 64);
+        // the resync's row raced ahead of the channel's own CHANNEL_CREATE still in the ring
+        h.event("CHANNEL_CREATE", "b", "switchio-Synthetic", "resync", "Call-Direction", "inbound");
+        assertEquals("default", h.client.session("b").orElseThrow().appId());
+        h.event("CHANNEL_CREATE", "a", "variable_sip_h_X-switchio_originating_session", "a",
+                "variable_sip_h_X-switchio_app", "load", "Call-Direction", "outbound");
+        h.event("CHANNEL_CREATE", "b", "variable_sip_h_X-switchio_originating_session", "a",
+                "variable_sip_h_X-switchio_app", "load", "Call-Direction", "inbound");
+        Session b = h.client.session("b").orElseThrow();
+        assertEquals("load", b.appId(), "the real headers choose the group");
+        assertEquals(Map.of("load", 2), h.client.counters().sessionsPerApp().entrySet().stream()
+                .filter(e -> e.getValue() > 0).collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        assertEquals(1, h.client.calls().size(), "both legs in the call the tracking header names");
+        assertSame(b, h.client.session("a").orElseThrow().call().peer(h.client.session("a").orElseThrow()).orElseThrow());
+        // a later real creation event does not move a settled session again
+        h.event("CHANNEL_ORIGINATE", "b", "variable_sip_h_X-switchio_app", "other");
+        assertEquals("load", b.appId());
+    }
 }
