@@ -26,8 +26,8 @@ public abstract sealed class SessionState implements Session permits SessionMode
     private final HostScope scope;
     private final String uuid;
     private volatile String appId;
-    /** Created from a resync's synthetic event: group and call are settled by its first real event. */
-    private final boolean provisional;
+    /** Created from a resync's synthetic event and not yet settled by its first real creation event. */
+    private volatile boolean provisional;
     private final EventLog log;
     private final Instant createdAt;
     private final Map<String, Object> vars = new ConcurrentHashMap<>();
@@ -87,16 +87,14 @@ public abstract sealed class SessionState implements Session permits SessionMode
      * variables) and no real creation event has settled its app group yet.
      */
     boolean isProvisional() {
-        return provisional && !settled;
+        return provisional;
     }
 
     /** Settles a provisional session's app group from its first real creation event (dispatcher thread). */
     void settle(String appId) {
         this.appId = Objects.requireNonNull(appId, "appId");
-        this.settled = true;
+        this.provisional = false;
     }
-
-    private volatile boolean settled;
 
     void attach(CallModel call) {
         this.call = call;
