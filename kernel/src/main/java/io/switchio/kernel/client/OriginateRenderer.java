@@ -32,10 +32,9 @@ public final class OriginateRenderer {
         request.variables().forEach((k, v) -> vars.add(k + "=" + value(v)));
         added.forEach((k, v) -> {
             if (!request.variables().containsKey(k)) {
-                WireArguments.token("variable name", k);
-                if (WireArguments.text("value of " + k, v).indexOf('{') >= 0 || v.indexOf('}') >= 0
-                        || v.indexOf('\'') >= 0 || v.endsWith("\\")) {
-                    throw new IllegalArgumentException("value of " + k + " must not contain '{', '}' or a single quote, nor end with a backslash: '" + v + "'");
+                // the same checks as a variable block's, plus the two quirks of the originate API
+                if (WireArguments.variable(k, v).indexOf('\'') >= 0 || v.endsWith("\\")) {
+                    throw new IllegalArgumentException("value of " + k + " must not contain a single quote, nor end with a backslash: '" + v + "'");
                 }
                 vars.add(k + "=" + value(v));
             }

@@ -76,18 +76,26 @@ final class WireArguments {
             return "";
         }
         StringJoiner j = new StringJoiner(",", "{", "}");
-        vars.forEach((k, v) -> {
-            token("variable name", k);
-            if (k.indexOf('=') >= 0 || k.indexOf(',') >= 0 || k.indexOf('{') >= 0 || k.indexOf('}') >= 0) {
-                throw new IllegalArgumentException("variable name must not contain '=', ',', '{' or '}': '" + k + "'");
-            }
-            text("value of " + k, v);
-            if (v.indexOf('{') >= 0 || v.indexOf('}') >= 0) {
-                throw new IllegalArgumentException("value of " + k + " must not contain '{' or '}': '" + v + "'");
-            }
-            j.add(k + "=" + escapeCommas(v));
-        });
+        vars.forEach((k, v) -> j.add(k + "=" + escapeCommas(variable(k, v))));
         return j.toString();
+    }
+
+    /**
+     * Checks one {@code k=v} of a variable block: the name one word without {@code =}, {@code ,}
+     * or braces, the value without CR, LF or braces.
+     *
+     * @return the value
+     */
+    static String variable(String name, String value) {
+        token("variable name", name);
+        if (name.indexOf('=') >= 0 || name.indexOf(',') >= 0 || name.indexOf('{') >= 0 || name.indexOf('}') >= 0) {
+            throw new IllegalArgumentException("variable name must not contain '=', ',', '{' or '}': '" + name + "'");
+        }
+        text("value of " + name, value);
+        if (value.indexOf('{') >= 0 || value.indexOf('}') >= 0) {
+            throw new IllegalArgumentException("value of " + name + " must not contain '{' or '}': '" + value + "'");
+        }
+        return value;
     }
 
     /** Escapes commas as {@code \,} (FreeSWITCH's variable-block escape). */
