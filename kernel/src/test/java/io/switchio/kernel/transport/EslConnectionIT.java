@@ -19,40 +19,13 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** EslConnection over real loopback TCP against the scripted server. */
-class EslConnectionIT {
-
-    private ScriptedEslServer server;
-    private RingProbe probe;
-    private TransportThreads threads;
-    private EslConnection conn;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        server = new ScriptedEslServer();
-        probe = new RingProbe(1024);
-        threads = new TransportThreads("it");
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        if (conn != null) {
-            conn.close();
-        }
-        server.close();
-        assertEquals(0, threads.alive(), "no transport thread left behind");
-    }
+class EslConnectionIT extends ScriptedServerFixture {
 
     private EslConnectionConfig.Builder config() {
-        return EslConnectionConfig.builder("127.0.0.1", server.port(), probe.ring)
-                .threads(threads)
-                .reconnect(Duration.ofMillis(10), Duration.ofMillis(50), 0.2)
-                .commandTimeout(Duration.ofSeconds(5))
-                .closeTimeout(Duration.ofMillis(500));
+        return baseConfig().commandTimeout(Duration.ofSeconds(5));
     }
 
     /** Starts and waits until every command sent so far (the subscriptions) has been answered. */

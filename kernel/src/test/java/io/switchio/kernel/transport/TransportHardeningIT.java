@@ -15,8 +15,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,33 +22,10 @@ import org.junit.jupiter.api.Test;
  * gives up at the command timeout (long before the liveness timeout), and subscription changes
  * made while disconnected complete only once applied on connect.
  */
-class TransportHardeningIT {
-
-    private ScriptedEslServer server;
-    private RingProbe probe;
-    private TransportThreads threads;
-    private EslConnection conn;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        server = new ScriptedEslServer();
-        probe = new RingProbe(1024);
-        threads = new TransportThreads("hardening-it");
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        if (conn != null) {
-            conn.close();
-        }
-        server.close();
-        assertEquals(0, threads.alive(), "no transport thread left behind");
-    }
+class TransportHardeningIT extends ScriptedServerFixture {
 
     private EslConnectionConfig.Builder config() {
-        return EslConnectionConfig.builder("127.0.0.1", server.port(), probe.ring).threads(threads)
-                .reconnect(Duration.ofMillis(10), Duration.ofMillis(50), 0.2)
-                .livenessTimeout(Duration.ofSeconds(120)).closeTimeout(Duration.ofMillis(500));
+        return baseConfig().livenessTimeout(Duration.ofSeconds(120));
     }
 
     @Test
