@@ -1,7 +1,6 @@
 package io.switchio.testkit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.switchio.testkit.junit.SimulatorTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -13,18 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * §11/§12 details: uuid_getvar's fallbacks and array index, sched_hangup's time quirk, uuid_bridge's
  * fallback leg, the break and transfer applications, bridge failover.
  */
+@SimulatorTest(speed = 20)
 class ApiFidelityIT {
+    /** Started once for the class and injected by {@link SimulatorTest}. */
     private static FreeSwitchSimulator fs;
-
-    @BeforeAll
-    static void start() {
-        fs = FreeSwitchSimulator.builder().speed(20).build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        fs.close();
-    }
 
     @Test
     void uuidGetvarReadsArrayElementsThenCallerProfileFieldsThenGlobals() throws Exception {

@@ -1,7 +1,6 @@
 package io.switchio.testkit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.switchio.testkit.junit.SimulatorTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,18 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The remaining apps and control commands: early media, ringing, echo/sleep/speak, loops, logs, formats, arrivals. */
+@SimulatorTest(speed = 20)
 class AppsAndControlIT {
+    /** Started once for the class and injected by {@link SimulatorTest}. */
     private static FreeSwitchSimulator fs;
-
-    @BeforeAll
-    static void start() {
-        fs = FreeSwitchSimulator.builder().speed(20).build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        fs.close();
-    }
 
     private static void execute(RawEslClient c, String uuid, String app, String arg) throws Exception {
         c.send("sendmsg " + uuid + "\ncall-command: execute\nexecute-app-name: " + app

@@ -1,7 +1,6 @@
 package io.switchio.testkit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.switchio.testkit.junit.SimulatorTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -13,18 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** uuid_broadcast as switch_ivr_broadcast: leg words, app!cause, hold music, and the COMMAND echo of captures c, e and f. */
+@SimulatorTest(speed = 20)
 class BroadcastIT {
+    /** Started once for the class and injected by {@link SimulatorTest}. */
     private static FreeSwitchSimulator fs;
-
-    @BeforeAll
-    static void start() {
-        fs = FreeSwitchSimulator.builder().speed(20).build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        fs.close();
-    }
 
     /** An originated loopback A leg, answered before it parks (media up, like capture c). */
     private static String[] answeredPair(RawEslClient c, String exten) throws Exception {

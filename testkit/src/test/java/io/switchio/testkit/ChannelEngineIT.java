@@ -1,7 +1,6 @@
 package io.switchio.testkit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.switchio.testkit.junit.SimulatorTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,18 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The channel engine over real TCP with a plain ESL client: originate, apps, API commands. */
+@SimulatorTest(speed = 20)
 class ChannelEngineIT {
+    /** Started once for the class and injected by {@link SimulatorTest}. */
     private static FreeSwitchSimulator fs;
-
-    @BeforeAll
-    static void start() {
-        fs = FreeSwitchSimulator.builder().speed(20).build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        fs.close();
-    }
 
     private static RawEslClient.Frame event(RawEslClient c, String name, String uuid) throws Exception {
         return c.await(f -> f.isEvent(name) && (uuid == null || uuid.equals(f.ev("Unique-ID"))));

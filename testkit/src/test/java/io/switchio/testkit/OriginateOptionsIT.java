@@ -1,25 +1,16 @@
 package io.switchio.testkit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.switchio.testkit.junit.SimulatorTest;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** originate's fail_on_single_reject, originate_retries/originate_retry_sleep_ms and originate_continue_on_timeout (§13). */
+@SimulatorTest(speed = 20)
 class OriginateOptionsIT {
+    /** Started once for the class and injected by {@link SimulatorTest}. */
     private static FreeSwitchSimulator fs;
-
-    @BeforeAll
-    static void start() {
-        fs = FreeSwitchSimulator.builder().speed(20).build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        fs.close();
-    }
 
     private static String parkedB(RawEslClient c, String exten) throws Exception {
         return c.await(f -> f.isEvent("CHANNEL_PARK") && ("loopback/" + exten + "-b").equals(f.ev("Channel-Name"))).ev("Unique-ID");

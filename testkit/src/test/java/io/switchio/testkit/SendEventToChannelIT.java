@@ -1,7 +1,6 @@
 package io.switchio.testkit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.switchio.testkit.junit.SimulatorTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -13,18 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** sendevent with the Unique-ID of a live channel is queued on that session (§5.9) and fired by its park loop. */
+@SimulatorTest(speed = 20)
 class SendEventToChannelIT {
+    /** Started once for the class and injected by {@link SimulatorTest}. */
     private static FreeSwitchSimulator fs;
-
-    @BeforeAll
-    static void start() {
-        fs = FreeSwitchSimulator.builder().speed(20).build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        fs.close();
-    }
 
     @Test
     void anEventForAParkedChannelComesBackWithItsChannelDataAndWithoutAStandardBlock() throws Exception {

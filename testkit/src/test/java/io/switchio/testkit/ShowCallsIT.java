@@ -1,7 +1,6 @@
 package io.switchio.testkit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.switchio.testkit.junit.SimulatorTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -16,18 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code show calls}: FreeSWITCH's call list (one row per bridged call with the B leg's {@code b_*} columns,
  * unbridged legs with empty ones), unlike {@code show channels} which lists every leg.
  */
+@SimulatorTest(speed = 20)
 class ShowCallsIT {
+    /** Started once for the class and injected by {@link SimulatorTest}. */
     private static FreeSwitchSimulator fs;
-
-    @BeforeAll
-    static void start() {
-        fs = FreeSwitchSimulator.builder().speed(20).build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        fs.close();
-    }
 
     @Test
     void aBridgedPairIsOneRowAndALoneLegHasEmptyBColumns() throws Exception {

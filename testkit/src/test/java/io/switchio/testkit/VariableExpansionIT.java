@@ -1,7 +1,6 @@
 package io.switchio.testkit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.switchio.testkit.junit.SimulatorTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -9,18 +8,10 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** {@code ${...}} expansion over TCP: sendmsg, uuid_broadcast, originate's {@code &app()} and bridge dial strings. */
+@SimulatorTest(speed = 20)
 class VariableExpansionIT {
+    /** Started once for the class and injected by {@link SimulatorTest}. */
     private static FreeSwitchSimulator fs;
-
-    @BeforeAll
-    static void start() {
-        fs = FreeSwitchSimulator.builder().speed(20).build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        fs.close();
-    }
 
     private static void execute(RawEslClient c, String uuid, String app, String arg) throws Exception {
         c.send("sendmsg " + uuid + "\ncall-command: execute\nexecute-app-name: " + app
