@@ -215,7 +215,7 @@ public final class ModelRegistry {
             return ModelUpdate.NONE;
         }
         long index = session.record(event);
-        end(uuid, session, event.header("Hangup-Cause"));
+        end(uuid, session);
         return new ModelUpdate(session, index, session.jobModel(), false, true);
     }
 
@@ -226,15 +226,14 @@ public final class ModelRegistry {
     public SessionModel vanish(String uuid) {
         SessionModel session = sessions.get(uuid);
         if (session != null) {
-            end(uuid, session, null);
+            end(uuid, session);
         }
         return session;
     }
 
     /** Ends a session: its call goes before the session leaves the map, so readers never see a call without sessions. */
-    private void end(String uuid, SessionModel session, String cause) {
-        String c = cause != null ? cause : session.get("Hangup-Cause");
-        counters.sessionDestroyed(session.appId(), session.uuid(), c, session.isAnswered());
+    private void end(String uuid, SessionModel session) {
+        counters.sessionDestroyed(session.appId(), session.uuid(), session.hangupCause(), session.isAnswered());
         CallModel call = session.callModel();
         if (call != null && call.remove(session)) {
             calls.remove(call.key(), call);

@@ -40,6 +40,8 @@ public abstract sealed class SessionState implements Session permits SessionMode
     private volatile Instant hungUpAt;
     private volatile boolean answered;
     private volatile boolean hungUp;
+    /** The newest {@code Hangup-Cause} of a hangup-family event, or {@code null}. */
+    private volatile String hangupCause;
 
     /**
      * @param scope the host's shared settings
@@ -76,6 +78,10 @@ public abstract sealed class SessionState implements Session permits SessionMode
                     hungUp = true;
                     hungUpAt = event.timestamp().orElseGet(Instant::now);
                 }
+                String cause = event.header("Hangup-Cause");
+                if (cause != null && !cause.isEmpty()) {
+                    hangupCause = cause;
+                }
             }
             default -> { }
         }
@@ -106,6 +112,14 @@ public abstract sealed class SessionState implements Session permits SessionMode
 
     void renamed(String newUuid) {
         this.currentUuid = newUuid;
+    }
+
+    /**
+     * The newest {@code Hangup-Cause} a hangup-family event carried, or {@code null}. Kept as a
+     * field when recorded so that ending a session never searches its history on the dispatcher.
+     */
+    String hangupCause() {
+        return hangupCause;
     }
 
     /** Marks the session hung up (its destroy was recorded or it vanished). */

@@ -150,6 +150,21 @@ class ModelRegistryTest {
     }
 
     @Test
+    void theCauseCountedIsTheNewestHangupCauseRecorded_evenWhenTheDestroyOrAVanishCarriesNone() {
+        HostHarness h = new HostHarness();
+        h.event("CHANNEL_CREATE", "a");
+        h.event("CHANNEL_HANGUP", "a", "Hangup-Cause", "USER_BUSY");
+        h.event("CHANNEL_DESTROY", "a");
+        h.event("CHANNEL_CREATE", "b");
+        h.event("CHANNEL_HANGUP", "b", "Hangup-Cause", "CALL_REJECTED");
+        h.models.vanish("b");
+        h.event("CHANNEL_CREATE", "c");
+        h.event("CHANNEL_DESTROY", "c", "Hangup-Cause", "");
+        assertEquals(Map.of("USER_BUSY", 1L, "CALL_REJECTED", 1L, "UNKNOWN", 1L), h.client.counters().hangupCauses());
+        assertEquals(List.of("a"), h.models.counters().failedSessions("USER_BUSY"));
+    }
+
+    @Test
     void aRenamedLegKeepsItsSession() {
         HostHarness h = new HostHarness();
         h.event("CHANNEL_CREATE", "old");
