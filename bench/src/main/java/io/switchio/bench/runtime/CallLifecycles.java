@@ -10,8 +10,10 @@ import java.util.UUID;
  * {@code CHANNEL_CREATE}, {@code length - 2} {@code CHANNEL_CALLSTATE} and {@code CHANNEL_DESTROY}
  * (about 5 KB each), interleaved round by round over the slots, so sessions keep ending and being
  * created while {@code slots} are live. The block is serialised once; each replay gives every call
- * a fresh Unique-ID by patching a generation counter into the UUIDs in place (fixed width), and
- * stamps {@code X-Bench-Nanos} just before a frame is written.
+ * a fresh Unique-ID by patching a generation counter into the UUIDs in place (fixed width), frame
+ * by frame just before the frame is written (patching the whole 160 MB block at once stalled the
+ * feeder for milliseconds, and its catch-up burst showed up as latency), and stamps
+ * {@code X-Bench-Nanos} at the same moment.
  *
  * <p>Threading: owned by the feeding thread.
  */
@@ -69,24 +71,22 @@ final class CallLifecycles {
         return stampAt.length;
     }
 
-    /** Gives every call in the block a new Unique-ID (call before replaying the block). */
+    /** Starts a new replay of the block: its frames get new Unique-IDs as {@link #prepare} reaches them. */
     void nextGeneration() {
         generation++;
-        for (int[] ends : uuidEnds) {
-            for (int end : ends) {
+    }
+
+    /** Readies frames {@code [from, to)} for writing: the current generation's UUIDs, stamped {@code nanos}. */
+    void prepare(int from, int to, long nanos) {
+        for (int f = from; f < to; f++) {
+            for (int end : uuidEnds[f]) {
                 long g = generation;
                 for (int i = end - 1; i >= end - GENERATION_WIDTH; i--) {
                     block[i] = (byte) Character.forDigit((int) (g & 0xF), 16);
                     g >>>= 4;
                 }
             }
-        }
-    }
-
-    /** Stamps frames {@code [from, to)} with {@code nanos}. */
-    void stamp(int from, int to, long nanos) {
-        for (int i = from; i < to; i++) {
-            EventFrames.stamp(block, stampAt[i], nanos);
+            EventFrames.stamp(block, stampAt[f], nanos);
         }
     }
 }

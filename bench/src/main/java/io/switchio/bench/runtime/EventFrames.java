@@ -33,6 +33,9 @@ final class EventFrames {
         body.append("Channel-Name: sofia/external/1000%40127.0.0.1%3A5080\n");
         body.append("Caller-Destination-Number: 9999\nCaller-Caller-ID-Number: 1000\nCaller-Context: public\n");
         body.append("variable_sip_h_X-switchio_app: bench\nvariable_call_uuid: ").append(uuid).append('\n');
+        if (name.equals("CHANNEL_DESTROY")) {
+            body.append("Hangup-Cause: NORMAL_CLEARING\n"); // as every captured CHANNEL_DESTROY has
+        }
         body.append("X-Bench-Nanos: ");
         int nanosInBody = body.length();
         body.append("0".repeat(NANOS_WIDTH)).append('\n');

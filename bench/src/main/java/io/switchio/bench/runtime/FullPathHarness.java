@@ -156,7 +156,7 @@ public final class FullPathHarness {
                 frame = 0;
             }
             int to = Math.min(calls.frames(), frame + n);
-            calls.stamp(frame, to, System.nanoTime());
+            calls.prepare(frame, to, System.nanoTime());
             server.write(calls.block, calls.frameStart[frame], calls.frameStart[to] - calls.frameStart[frame]);
             written += to - frame;
             frame = to;
