@@ -18,7 +18,9 @@ import org.HdrHistogram.Recorder;
  * calls are live at any time, each lives {@code lifecycle} events ({@code CHANNEL_CREATE},
  * {@code CHANNEL_CALLSTATE}s, {@code CHANNEL_DESTROY}; default 32, a bit under a real call's 41
  * of the captures), and the kernel's default history limit is used unless {@code -Dbench.history}
- * is given.
+ * is given. Latency mode first runs at the same rate for {@code -Dbench.warmup} seconds (default
+ * 10) so the JIT has compiled the measured path; shorter warm-ups measure compilation and
+ * deoptimisation stalls in the first seconds instead of the kernel.
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar io.switchio.bench.runtime.FullPathHarness throughput [sessions] [seconds] [-] [lifecycle]
@@ -30,11 +32,14 @@ import org.HdrHistogram.Recorder;
  */
 public final class FullPathHarness {
 
-    /** The app: counts events and records event-to-callback latency, for every event of a call. */
+    /**
+     * The app: counts events and records event-to-callback latency, for every event of a call. It
+     * always reads {@code X-Bench-Nanos} and records, warm-up included, so the measured seconds run
+     * code the JIT has already compiled (the latency histogram is emptied when the warm-up ends).
+     */
     public static final class Meter {
         final LongAdder events = new LongAdder();
         final Recorder latency = new Recorder(3);
-        volatile boolean recording;
 
         @Callback("CHANNEL_CREATE")
         public void onCreate(Event e) {
@@ -53,10 +58,8 @@ public final class FullPathHarness {
 
         private void record(Event e) {
             events.increment();
-            if (recording) {
-                long sent = EventFrames.nanos(e.header("X-Bench-Nanos"));
-                latency.recordValue(Math.max(0, System.nanoTime() - sent));
-            }
+            long sent = EventFrames.nanos(e.header("X-Bench-Nanos"));
+            latency.recordValue(Math.max(0, System.nanoTime() - sent));
         }
     }
 
@@ -89,13 +92,12 @@ public final class FullPathHarness {
                         lifecycle, calls.block.length / calls.frames(), history == null ? "default" : history, seconds);
                 Feeder feeder = new Feeder(server, calls);
                 if (mode.equals("latency")) {
-                    long warm = feeder.paced(rate, 3);
+                    long warm = feeder.paced(rate, Integer.getInteger("bench.warmup", 10));
                     long drainBy = System.nanoTime() + Duration.ofSeconds(30).toNanos();
                     while (meter.events.sum() < warm && System.nanoTime() < drainBy) {
                         Thread.sleep(10); // let the warm-up backlog drain before measuring
                     }
                     meter.latency.reset();
-                    meter.recording = true;
                     long before = meter.events.sum();
                     long t0 = System.nanoTime();
                     feeder.paced(rate, seconds);
