@@ -8,14 +8,13 @@
  * threads build an event's header index when an app first reads a header other than the routing
  * ones. No other threads are involved.
  *
- * <p>JVM flags: events are kept in their sessions' histories (64 by default), so at high event
- * rates the young collections of the default G1 copy the histories of all live calls, and with
- * calls constantly ending and starting they also copy events still referenced from dead sessions
- * in the old generation: pauses of tens to hundreds of milliseconds at 50,000-100,000 events/s
- * with 1,000 live calls on two shared cores. For a low event-to-callback tail, run with the
- * generational ZGC ({@code -XX:+UseZGC} on JDK 25, where it is generational by default; add
- * {@code -XX:+ZGenerational} on JDK 21) and a heap with room for the retained events
- * ({@code -Xmx2g} or more); leave a core's worth of CPU free for its concurrent work. See
+ * <p>JVM flags: every event is a ~5 KB object kept in its session's history (64 by default) while
+ * the call lives, so at high event rates the default G1's young collections copy the histories of
+ * all live calls: pauses of 2-10 ms every second or two at 100,000 events/s with 1,000 live calls
+ * on two cores. The generational ZGC ({@code -XX:+UseZGC} on JDK 23+; add
+ * {@code -XX:+ZGenerational} on JDK 21-22) does that work concurrently and gives the lowest tail,
+ * best with heap room for several seconds of events ({@code -Xmx2g} or more). The
+ * {@code switchio} command uses it unless {@code SWITCHIO_JAVA_OPTS} says otherwise. See
  * bench/RESULTS.md for the measurements.
  */
 package io.switchio.kernel.ring;

@@ -77,6 +77,29 @@ public final class LauncherProcess implements AutoCloseable {
         return start(pb);
     }
 
+    /**
+     * Runs {@code bin/switchio <args>} of the distribution to completion, with the running JVM's
+     * JDK as JAVA_HOME and {@code env} applied to the inherited environment (a {@code null} value
+     * removes the variable).
+     */
+    public static LauncherProcess runScript(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("bash", dist().resolve("bin/switchio").toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().remove("SWITCHIO_PASSWORD");
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        env.forEach((k, v) -> {
+            if (v == null) {
+                pb.environment().remove(k);
+            } else {
+                pb.environment().put(k, v);
+            }
+        });
+        LauncherProcess p = start(pb);
+        p.awaitExit();
+        return p;
+    }
+
     private static LauncherProcess start(ProcessBuilder pb) throws IOException {
         Path logs = Files.createTempDirectory("switchio-launcher");
         Path out = logs.resolve("stdout.txt");
