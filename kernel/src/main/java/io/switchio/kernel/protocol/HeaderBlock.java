@@ -23,8 +23,8 @@ import java.nio.charset.StandardCharsets;
  * the value runs to the end of the line; a CR before the LF is tolerated; the block ends at the
  * first empty line.
  *
- * <p>Threading: immutable after {@link #parse}; any thread may read. The value cache is written
- * racily with immutable Strings, like {@code String.hash}: harmless.
+ * <p>Threading: immutable after {@link #parse}; any thread may read. The value caches are written
+ * racily with immutable Strings and records, like {@code String.hash}: harmless.
  */
 final class HeaderBlock implements EventHeaders {
 
@@ -43,7 +43,16 @@ final class HeaderBlock implements EventHeaders {
     private final int count;
     private final boolean percentEncoded;
     private final int end;
+    /**
+     * The first value decoded, with its line: most events are read for one or two headers, so the
+     * per-line cache (an array as long as the block, ~550 bytes for a channel event) is only
+     * allocated at the second distinct read. An immutable record, so a racy publication is safe.
+     */
+    private FirstValue first;
     private String[] cache;
+
+    private record FirstValue(int line, String value) {
+    }
 
     HeaderBlock(byte[] bytes, int base, int[] index, boolean wide, int count, boolean percentEncoded, int end) {
         this.bytes = bytes;
@@ -172,25 +181,39 @@ final class HeaderBlock implements EventHeaders {
     @Override
     public String value(int i) {
         String[] c = cache;
-        if (c == null) {
-            c = new String[count];
-            cache = c;
-        }
-        String v = c[i];
-        if (v == null) {
-            int from = valueStart(i);
-            int to = valueEnd(i);
-            if (percentEncoded) {
-                v = ValueDecoder.percentDecoded(bytes, from, to);
-                if (v.equals("_undef_")) {
-                    v = "";
-                }
-            } else {
-                v = ValueDecoder.raw(bytes, from, to);
+        if (c != null) {
+            String v = c[i];
+            if (v == null) {
+                v = decode(i);
+                c[i] = v;
             }
-            c[i] = v;
+            return v;
         }
+        FirstValue f = first;
+        if (f == null) {
+            String v = decode(i);
+            first = new FirstValue(i, v);
+            return v;
+        }
+        if (f.line() == i) {
+            return f.value();
+        }
+        c = new String[count];
+        c[f.line()] = f.value();
+        String v = decode(i);
+        c[i] = v;
+        cache = c;
         return v;
+    }
+
+    private String decode(int i) {
+        int from = valueStart(i);
+        int to = valueEnd(i);
+        if (!percentEncoded) {
+            return ValueDecoder.raw(bytes, from, to);
+        }
+        String v = ValueDecoder.percentDecoded(bytes, from, to);
+        return v.equals("_undef_") ? "" : v;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.switchio.kernel.protocol;
 
 import static io.switchio.kernel.protocol.Frames.bytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -141,5 +142,19 @@ class HeaderBlockTest {
         assertEquals("v", h.value(h.indexOf("Tabbed")));
         assertEquals("", h.value(h.indexOf("Empty")));
         assertEquals("body", new String(b, h.end(), b.length - h.end()));
+    }
+
+    @Test
+    void valuesReadInAnyOrderAndRepeatedlyAreDecodedOnceAndStayTheSame() {
+        byte[] b = bytes("A: 1%202\nB: _undef_\nC: three\nD: %E2%82%AC\n\n");
+        HeaderBlock h = HeaderBlock.parse(b, 0, b.length, true, 0);
+        String c = h.value(2);
+        assertEquals("three", c);
+        assertSame(c, h.value(2), "the first value read is kept");
+        assertEquals("", h.value(1), "_undef_ reads as empty");
+        assertSame(c, h.value(2), "still the same after the cache grew");
+        assertEquals("1 2", h.value(0));
+        assertEquals("\u20ac", h.value(3));
+        assertSame(h.value(0), h.value(0));
     }
 }
