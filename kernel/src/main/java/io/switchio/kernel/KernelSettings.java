@@ -153,10 +153,7 @@ abstract class KernelSettings {
         return self();
     }
 
-    /**
-     * Events kept per session (64) while it lives; once it ended and its apps are done with it,
-     * only the last one is kept (see {@link io.switchio.spi.Session#events()}).
-     */
+    /** Events kept per session (64). */
     public Kernel.Builder historyLimit(int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("historyLimit must be at least 1: " + limit);

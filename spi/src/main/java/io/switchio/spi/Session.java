@@ -80,13 +80,7 @@ public interface Session {
         return Optional.ofNullable(get(name));
     }
 
-    /**
-     * The events seen so far, oldest first, bounded by the configured history size. Once the
-     * session has ended and every callback and coroutine of its apps has finished with it, only
-     * its last event is kept (usually {@code CHANNEL_DESTROY}, which carries the channel's
-     * variables), so a finished call held by an app costs one event, not its whole history;
-     * {@link #get} then reads that event.
-     */
+    /** The events seen so far, oldest first, bounded by the configured history size. */
     List<Event> events();
 
     /** The newest event seen. */

@@ -62,14 +62,12 @@ public final class HostDispatcher {
             mailboxes.put(session, mailbox);
         }
         if (mailbox != null) {
-            session.appWorkQueued();
             mailbox.offer(new SessionMailbox.Delivery(event, update.index(), update.job()));
         } else {
             session.appProgressed();
         }
         if (update.destroyed()) {
             mailboxes.remove(session);
-            session.appWorkDone(); // the life hold: the final event is handed on
         }
     }
 

@@ -27,10 +27,6 @@ import org.slf4j.LoggerFactory;
  * the turn, and the drain waits until it ends or first gives the turn up (in {@code recv}, a
  * blocking command), so the next event's app code never overtakes it.
  *
- * <p>Every delivery and every coroutine counts as pending app work of the session
- * ({@link SessionModel#appWorkQueued()} / {@link SessionModel#appWorkDone()}), so the session
- * knows when, after its end, no app code can read its history any more.
- *
  * <p>Threading: {@link #offer} from the host dispatcher only (single producer); draining on the
  * session's virtual threads, never two at once.
  */
@@ -70,11 +66,7 @@ final class SessionMailbox {
         do {
             Delivery d;
             while ((d = queue.poll()) != null) {
-                try {
-                    deliver(d);
-                } finally {
-                    session.appWorkDone();
-                }
+                deliver(d);
             }
             scheduled.set(false);
         } while (!queue.isEmpty() && scheduled.compareAndSet(false, true));
@@ -105,17 +97,6 @@ final class SessionMailbox {
 
     private void startCoroutine(BoundMethod co, Delivery d) {
         CountDownLatch yielded = new CountDownLatch(1);
-        session.appWorkQueued();
-        try {
-            startCoroutineThread(co, d, yielded);
-        } catch (RuntimeException | Error e) {
-            session.appWorkDone();
-            throw e;
-        }
-        awaitYield(co, yielded);
-    }
-
-    private void startCoroutineThread(BoundMethod co, Delivery d, CountDownLatch yielded) {
         threads.startSessionThread(() -> {
             ReentrantLock turn = session.turn();
             turn.lock();
@@ -129,13 +110,8 @@ final class SessionMailbox {
                     turn.unlock();
                 }
                 frame.ended();
-                session.appWorkDone();
             }
         });
-    }
-
-    /** Holds the session's later events back until the coroutine first gives up its turn (or ends). */
-    private void awaitYield(BoundMethod co, CountDownLatch yielded) {
         boolean interrupted = false;
         long waited = 0;
         while (true) {

@@ -75,26 +75,6 @@ public final class EventLog {
         }
     }
 
-    /**
-     * Keeps only the newest event (its index unchanged), for a session that ended and whose app
-     * code is done with it: the rest of a finished call's history would otherwise stay reachable
-     * for as long as anything holds the session, and from a session object the collector has
-     * already promoted it keeps young events alive until the old generation is collected (a
-     * dead old object still counts as a root for young collections), so every young collection
-     * copies finished calls' events again.
-     */
-    public void retainNewestOnly() {
-        lock.lock();
-        try {
-            if (ring.length > 1) {
-                Event newest = appended == 0 ? null : ring[(int) ((appended - 1) % ring.length)];
-                ring = new Event[] {newest};
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
     /** True once {@link #close()} ran. */
     public boolean isClosed() {
         lock.lock();

@@ -4,7 +4,6 @@ import io.switchio.spi.Event;
 import io.switchio.spi.Session;
 import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -20,12 +19,6 @@ import java.util.function.Supplier;
 public abstract non-sealed class SessionModel extends SessionState {
 
     private final ReentrantLock turn = new ReentrantLock();
-    /**
-     * App work still to run for this session: one hold for the session's life (released by the
-     * dispatcher once the final event was handed on), plus one per queued delivery and per live
-     * coroutine. When it reaches zero the history shrinks to the last event.
-     */
-    private final AtomicInteger pendingAppWork = new AtomicInteger(1);
     private final ReentrantLock progressLock = new ReentrantLock();
     private final java.util.concurrent.locks.Condition progressed = progressLock.newCondition();
 
@@ -44,22 +37,6 @@ public abstract non-sealed class SessionModel extends SessionState {
         markHungUp();
         log().close();
         appProgressed();
-    }
-
-    /** App work for this session was queued (a delivery to its mailbox, or a coroutine start); any thread. */
-    public void appWorkQueued() {
-        pendingAppWork.incrementAndGet();
-    }
-
-    /**
-     * App work for this session finished, or (from the dispatcher, once) the session ended and its
-     * final event was handed on. The last one to finish after the end trims the history to the
-     * last event, so a finished call holds one event, not its whole history. Any thread.
-     */
-    public void appWorkDone() {
-        if (pendingAppWork.decrementAndGet() == 0) {
-            log().retainNewestOnly();
-        }
     }
 
     /** Wakes {@link #awaitVar} waiters: app code of this session finished handling an event. */
