@@ -82,6 +82,21 @@ public final class EslEvent implements Event {
         return x;
     }
 
+    /** True for a {@code text/event-plain} event read from the wire. */
+    boolean isPlain() {
+        return ContentTypes.EVENT_PLAIN.equals(message.contentType());
+    }
+
+    /** The header index if it was built already (by a header read), else {@code null}; never builds it. */
+    HeaderBlock builtHeaders() {
+        return headers instanceof HeaderBlock h && isPlain() ? h : null;
+    }
+
+    /** The header index of a {@code text/event-plain} event (built now if need be), else {@code null}. */
+    HeaderBlock plainHeaders() {
+        return ContentTypes.EVENT_PLAIN.equals(message.contentType()) ? (HeaderBlock) h() : null;
+    }
+
     /**
      * Reads the event carried by a frame: a plain event is wrapped and its routing headers found
      * (its full index waits for the first other header read); JSON and XML events are parsed.
