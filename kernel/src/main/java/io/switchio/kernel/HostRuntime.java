@@ -68,7 +68,7 @@ final class HostRuntime implements RingDispatchLoop.ConnectionListener {
                 .threads(new TransportThreads("switchio-esl-" + address)).build();
         this.channel = new ConnectionChannel(new EslConnection(config));
         this.subscriptions = new SubscriptionSet(channel);
-        HostScope scope = new HostScope(host, settings.historyLimit, settings.commandTimeout, subscriptions);
+        HostScope scope = new HostScope(host, settings.historyLimit, settings.compactHistory, settings.commandTimeout, subscriptions);
         this.models = new ModelRegistry(scope, (s, uuid, app, first) -> new KernelSession(s, uuid, app, first, channel),
                 settings.appHeaders, settings.trackingHeader);
         AppRegistry apps = new AppRegistry();

@@ -62,7 +62,7 @@ final class OutboundRuntime implements RingDispatchLoop.ConnectionListener {
         this.address = "outbound " + o.bind() + ":" + o.port();
         EventRing ring = new EventRing(settings.ringCapacity);
         this.subscriptions = new SubscriptionSet(channels);
-        HostScope scope = new HostScope("outbound", settings.historyLimit, settings.commandTimeout, subscriptions);
+        HostScope scope = new HostScope("outbound", settings.historyLimit, settings.compactHistory, settings.commandTimeout, subscriptions);
         this.models = new ModelRegistry(scope,
                 (s, uuid, app, first) -> new KernelSession(s, uuid, app, first, channels.require(uuid)),
                 settings.appHeaders, settings.trackingHeader);

@@ -93,6 +93,9 @@ final class SessionMailbox {
             startCoroutine(co, d);
         }
         session.appProgressed();
+        if (scope.compactHistory()) {
+            session.log().compactBefore(d.index());
+        }
     }
 
     private void startCoroutine(BoundMethod co, Delivery d) {

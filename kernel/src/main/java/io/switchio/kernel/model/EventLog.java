@@ -1,5 +1,7 @@
 package io.switchio.kernel.model;
 
+import io.switchio.kernel.protocol.EslEvent;
+import io.switchio.kernel.protocol.EventDelta;
 import io.switchio.spi.Event;
 import io.switchio.spi.SessionEndedException;
 import io.switchio.spi.SwitchioTimeoutException;
@@ -17,7 +19,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * index, so an event appended while the waiter was busy elsewhere is still found. The storage
  * starts small and grows up to the history limit, then overwrites the oldest event.
  *
- * <p>Threading: the host dispatcher appends and closes; any thread reads and waits. One
+ * <p>With {@code Kernel.Builder.compactHistory}, an event that has a successor may be kept as an
+ * {@link EventDelta} against it ({@link #compactBefore}, called by the session's thread once it
+ * has handled the successor): the lines it does not share with it, since consecutive events of a
+ * channel repeat most of theirs. A long history then costs little more heap than its newest
+ * event. An older event handed out ({@link #await}, {@link #snapshot}, {@link #newest}) is rebuilt
+ * from the newer ones: equal in every header and byte, but a new object. Events that are not
+ * plain wire events (JSON, XML, synthetic ones) or that carry a body stay whole.
+ *
+ * <p>Threading: the host dispatcher appends and closes; the session's thread compacts; any thread
+ * reads and waits. One
  * {@link ReentrantLock} guards the state; waiters park on its condition (virtual-thread friendly).
  */
 public final class EventLog {
@@ -31,7 +42,8 @@ public final class EventLog {
     private final int limit;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private Event[] ring;
+    /** Each slot holds an {@link Event} (whole) or an {@link EventDelta} against the next slot's event. */
+    private Object[] ring;
     private long appended;
     private int waiters;
     private boolean closed;
@@ -42,7 +54,7 @@ public final class EventLog {
             throw new IllegalArgumentException("history limit must be at least 1, was " + limit);
         }
         this.limit = limit;
-        this.ring = new Event[Math.min(INITIAL_CAPACITY, limit)];
+        this.ring = new Object[Math.min(INITIAL_CAPACITY, limit)];
     }
 
     /** Appends an event and wakes the waiters; returns its index. */
@@ -59,6 +71,43 @@ public final class EventLog {
                 changed.signalAll();
             }
             return index;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Keeps the event before {@code index} as a delta against the one at {@code index}, if both
+     * are still kept whole (the session's thread, after handling the event at {@code index}). The
+     * delta is computed outside the lock, so the dispatcher and readers never wait for it, and
+     * installed only if nothing changed meanwhile.
+     */
+    public void compactBefore(long index) {
+        Object older;
+        Object newer;
+        lock.lock();
+        try {
+            if (index < 1 || index >= appended || index - 1 < oldestIndex() || ring.length < 2) {
+                return;
+            }
+            older = ring[(int) ((index - 1) % ring.length)];
+            newer = ring[(int) (index % ring.length)];
+        } finally {
+            lock.unlock();
+        }
+        if (!(older instanceof Event o) || !(newer instanceof Event n)) {
+            return;
+        }
+        EventDelta delta = EventDelta.of(o, n);
+        if (delta == null) {
+            return;
+        }
+        lock.lock();
+        try {
+            int slot = (int) ((index - 1) % ring.length);
+            if (index - 1 >= oldestIndex() && ring[slot] == older) {
+                ring[slot] = delta;
+            }
         } finally {
             lock.unlock();
         }
@@ -110,9 +159,8 @@ public final class EventLog {
             long cursor = Math.max(from, oldestIndex());
             while (true) {
                 for (; cursor < appended; cursor++) {
-                    Event e = ring[(int) (cursor % ring.length)];
-                    if (names.contains(e.name())) {
-                        return new Match(e, cursor);
+                    if (names.contains(nameAt(cursor))) {
+                        return new Match(eventAt(cursor), cursor);
                     }
                 }
                 if (closed) {
@@ -143,11 +191,23 @@ public final class EventLog {
     public List<Event> snapshot() {
         lock.lock();
         try {
-            List<Event> out = new ArrayList<>((int) Math.min(appended, ring.length));
-            for (long i = oldestIndex(); i < appended; i++) {
-                out.add(ring[(int) (i % ring.length)]);
+            long oldest = oldestIndex();
+            Event[] out = new Event[(int) (appended - oldest)];
+            byte[] newerBody = null; // the body of out[k + 1], once a delta needs it
+            for (int k = out.length - 1; k >= 0; k--) {
+                Object slot = ring[(int) ((oldest + k) % ring.length)];
+                if (slot instanceof EventDelta d) {
+                    if (newerBody == null) {
+                        newerBody = EventDelta.bodyOf((EslEvent) out[k + 1]);
+                    }
+                    newerBody = d.apply(newerBody);
+                    out[k] = EventDelta.plainEvent(newerBody);
+                } else {
+                    out[k] = (Event) slot;
+                    newerBody = null;
+                }
             }
-            return out;
+            return new ArrayList<>(Arrays.asList(out));
         } finally {
             lock.unlock();
         }
@@ -157,7 +217,7 @@ public final class EventLog {
     public Event latest() {
         lock.lock();
         try {
-            return appended == 0 ? null : ring[(int) ((appended - 1) % ring.length)];
+            return appended == 0 ? null : (Event) ring[(int) ((appended - 1) % ring.length)];
         } finally {
             lock.unlock();
         }
@@ -167,8 +227,11 @@ public final class EventLog {
     public String newestHeader(String name) {
         lock.lock();
         try {
+            // newest first: a delta is only reached when every newer event lacks the header, so
+            // none of its lines with that name can be shared ones; its own lines answer exactly
             for (long i = appended - 1; i >= oldestIndex(); i--) {
-                String v = ring[(int) (i % ring.length)].header(name);
+                Object slot = ring[(int) (i % ring.length)];
+                String v = slot instanceof EventDelta d ? d.literalHeader(name) : ((Event) slot).header(name);
                 if (v != null) {
                     return v;
                 }
@@ -184,15 +247,56 @@ public final class EventLog {
         lock.lock();
         try {
             for (long i = appended - 1; i >= oldestIndex(); i--) {
-                Event e = ring[(int) (i % ring.length)];
-                if (e.name().equals(eventName)) {
-                    return e;
+                if (nameAt(i).equals(eventName)) {
+                    return eventAt(i);
                 }
             }
             return null;
         } finally {
             lock.unlock();
         }
+    }
+
+    /** How many kept events are held as deltas (for tests and metrics). */
+    public int deltaCount() {
+        lock.lock();
+        try {
+            int n = 0;
+            for (long i = oldestIndex(); i < appended; i++) {
+                if (ring[(int) (i % ring.length)] instanceof EventDelta) {
+                    n++;
+                }
+            }
+            return n;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The name of the kept event at {@code index} (lock held). */
+    private String nameAt(long index) {
+        Object slot = ring[(int) (index % ring.length)];
+        return slot instanceof EventDelta d ? d.name() : ((Event) slot).name();
+    }
+
+    /**
+     * The kept event at {@code index}, rebuilt when it is a delta: from the nearest newer whole
+     * event, each delta in turn (lock held).
+     */
+    private Event eventAt(long index) {
+        Object slot = ring[(int) (index % ring.length)];
+        if (!(slot instanceof EventDelta)) {
+            return (Event) slot;
+        }
+        long whole = index + 1;
+        while (ring[(int) (whole % ring.length)] instanceof EventDelta) {
+            whole++;
+        }
+        byte[] body = EventDelta.bodyOf((EslEvent) ring[(int) (whole % ring.length)]);
+        for (long i = whole - 1; i > index; i--) {
+            body = ((EventDelta) ring[(int) (i % ring.length)]).apply(body);
+        }
+        return ((EventDelta) slot).rebuild(body);
     }
 
     private long oldestIndex() {

@@ -13,22 +13,37 @@ public final class HostScope {
 
     private final String host;
     private final int historyLimit;
+    private final boolean compactHistory;
     private final Duration commandTimeout;
     private final EventSubscriber subscriber;
     private final ThreadLocal<AppFrame> frames = new ThreadLocal<>();
 
     /**
+     * A scope whose histories are kept whole.
+     *
      * @param host the host name as configured
      * @param historyLimit events kept per session
      * @param commandTimeout default wait for replies and {@code recv}
      * @param subscriber subscribes events on demand
      */
     public HostScope(String host, int historyLimit, Duration commandTimeout, EventSubscriber subscriber) {
+        this(host, historyLimit, false, commandTimeout, subscriber);
+    }
+
+    /**
+     * @param host the host name as configured
+     * @param historyLimit events kept per session
+     * @param compactHistory whether sessions' threads keep handled events as deltas ({@link EventLog#compactBefore})
+     * @param commandTimeout default wait for replies and {@code recv}
+     * @param subscriber subscribes events on demand
+     */
+    public HostScope(String host, int historyLimit, boolean compactHistory, Duration commandTimeout, EventSubscriber subscriber) {
         this.host = Objects.requireNonNull(host, "host");
         if (historyLimit < 1) {
             throw new IllegalArgumentException("historyLimit must be at least 1, was " + historyLimit);
         }
         this.historyLimit = historyLimit;
+        this.compactHistory = compactHistory;
         this.commandTimeout = Objects.requireNonNull(commandTimeout, "commandTimeout");
         this.subscriber = Objects.requireNonNull(subscriber, "subscriber");
     }
@@ -41,6 +56,11 @@ public final class HostScope {
     /** Events kept per session. */
     public int historyLimit() {
         return historyLimit;
+    }
+
+    /** Whether sessions' threads keep the events they handled as deltas. */
+    public boolean compactHistory() {
+        return compactHistory;
     }
 
     /** The default timeout of commands and waits. */

@@ -32,7 +32,11 @@ public final class HostHarness {
     }
 
     public HostHarness(String trackingHeader, int historyLimit) {
-        scope = new HostScope("fs1", historyLimit, Duration.ofSeconds(5), subscriptions);
+        this(trackingHeader, historyLimit, false);
+    }
+
+    public HostHarness(String trackingHeader, int historyLimit, boolean compactHistory) {
+        scope = new HostScope("fs1", historyLimit, compactHistory, Duration.ofSeconds(5), subscriptions);
         models = new ModelRegistry(scope, (s, uuid, app, first) -> new KernelSession(s, uuid, app, first, channel),
                 List.of("variable_sip_h_X-switchio_app"), trackingHeader);
         dispatcher = new HostDispatcher(scope, models, apps, threads);
