@@ -4,9 +4,11 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Builds {@code text/event-plain} frames shaped like FreeSWITCH's channel events (about 5 KB:
- * caller profile plus ~90 channel variables), with a fixed-width {@code X-Bench-Nanos} header that
- * the harness patches with {@link System#nanoTime()} just before writing, so the app callback can
- * measure event-to-callback latency.
+ * caller profile plus ~90 channel variables, of which 13 lines, ~500 bytes, change with the
+ * event's sequence number, as a channel's state and variables do between its events), with a
+ * fixed-width {@code X-Bench-Nanos} header that the harness patches with
+ * {@link System#nanoTime()} just before writing, so the app callback can measure
+ * event-to-callback latency.
  *
  * <p>Threading: immutable after construction; {@link #stamp} writes into the caller's buffer.
  */
@@ -39,6 +41,12 @@ final class EventFrames {
         body.append("X-Bench-Nanos: ");
         int nanosInBody = body.length();
         body.append("0".repeat(NANOS_WIDTH)).append('\n');
+        // what changes from one event of a channel to the next (state, timestamps, a dozen
+        // variables): ~500 bytes, in the upper half of what consecutive captured events differ by
+        for (int k = 0; k < 12; k++) {
+            body.append("variable_bench_state_").append(k).append(": changes%20with%20event%20").append(sequence).append('\n');
+        }
+        body.append("Channel-State-Number: ").append(sequence % 12).append('\n');
         for (int i = 0; body.length() < targetBodyBytes - 64; i++) {
             body.append("variable_bench_var_").append(i).append(": value%20with%20some%20encoded%20text%20").append(i).append('\n');
         }

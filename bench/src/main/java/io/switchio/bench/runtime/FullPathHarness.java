@@ -18,7 +18,7 @@ import org.HdrHistogram.Recorder;
  * calls are live at any time, each lives {@code lifecycle} events ({@code CHANNEL_CREATE},
  * {@code CHANNEL_CALLSTATE}s, {@code CHANNEL_DESTROY}; default 32, a bit under a real call's 41
  * of the captures), and the kernel's default history limit is used unless {@code -Dbench.history}
- * is given. Latency mode first runs at the same rate for {@code -Dbench.warmup} seconds (default
+ * is given; {@code -Dbench.compact=true} turns on {@code Kernel.Builder.compactHistory}. Latency mode first runs at the same rate for {@code -Dbench.warmup} seconds (default
  * 10) so the JIT has compiled the measured path; shorter warm-ups measure compilation and
  * deoptimisation stalls in the first seconds instead of the kernel.
  *
@@ -74,7 +74,8 @@ public final class FullPathHarness {
         int lifecycle = args.length > 4 ? Integer.parseInt(args[4]) : 32;
         try (EventFeedServer server = new EventFeedServer()) {
             server.start();
-            Kernel.Builder builder = Kernel.builder().host("127.0.0.1", server.port()).commandTimeout(Duration.ofSeconds(30));
+            Kernel.Builder builder = Kernel.builder().host("127.0.0.1", server.port()).commandTimeout(Duration.ofSeconds(30))
+                    .compactHistory(Boolean.getBoolean("bench.compact"));
             Integer history = Integer.getInteger("bench.history");
             if (history != null) {
                 builder.historyLimit(history);
@@ -88,8 +89,9 @@ public final class FullPathHarness {
                 Meter meter = new Meter();
                 kernel.loadApp(meter, AppOptions.group("bench"));
                 CallLifecycles calls = new CallLifecycles(sessions, lifecycle);
-                System.out.printf(Locale.ROOT, "%s: %d live calls of %d events, ~%d-byte frames, history %s, %d s%n", mode, sessions,
-                        lifecycle, calls.block.length / calls.frames(), history == null ? "default" : history, seconds);
+                System.out.printf(Locale.ROOT, "%s: %d live calls of %d events, ~%d-byte frames, history %s%s, %d s%n", mode, sessions,
+                        lifecycle, calls.block.length / calls.frames(), history == null ? "default" : history,
+                        Boolean.getBoolean("bench.compact") ? " (compact)" : "", seconds);
                 Feeder feeder = new Feeder(server, calls);
                 if (mode.equals("latency")) {
                     long warm = feeder.paced(rate, Integer.getInteger("bench.warmup", 10));

@@ -20,8 +20,11 @@ import java.util.concurrent.atomic.LongAdder;
  * (the model reads {@code Call-Direction} of the first), as with a real app.
  *
  * <pre>
- * java -Xmx2g -cp bench/target/benchmarks.jar io.switchio.bench.runtime.ParkedSessionsHarness [sessions] [eventBytes] [historyLimit]
+ * java -Xmx2g [-Dbench.compact=true] -cp bench/target/benchmarks.jar io.switchio.bench.runtime.ParkedSessionsHarness [sessions] [eventBytes] [historyLimit]
  * </pre>
+ *
+ * <p>{@code -Dbench.compact=true} turns on {@code Kernel.Builder.compactHistory}: the coroutine's
+ * thread then keeps the create event as a delta against the park event.
  *
  * <p>Threading: the main thread writes frames and measures; the kernel runs the coroutines.
  */
@@ -58,7 +61,7 @@ public final class ParkedSessionsHarness {
         try (EventFeedServer server = new EventFeedServer()) {
             server.start();
             try (Kernel kernel = Kernel.builder().host("127.0.0.1", server.port()).historyLimit(history)
-                    .commandTimeout(Duration.ofSeconds(30)).build()) {
+                    .compactHistory(Boolean.getBoolean("bench.compact")).commandTimeout(Duration.ofSeconds(30)).build()) {
                 Thread starter = Thread.ofPlatform().start(kernel::start);
                 server.awaitClient(10);
                 starter.join();
@@ -81,8 +84,9 @@ public final class ParkedSessionsHarness {
                 }
                 double setup = (System.nanoTime() - t0) / 1e9;
                 long used = usedAfterGc(memory);
-                System.out.printf(Locale.ROOT, "%,d sessions (2 events of %,d bytes each, history limit %d) parked in recv in %.1f s; live session threads %,d%n",
-                        kernel.cluster().counters().activeSessions(), eventBytes, history, setup, kernel.liveSessionThreads());
+                System.out.printf(Locale.ROOT, "%,d sessions (2 events of %,d bytes each, history limit %d) parked in recv in %.1f s; live session threads %,d; compact history %s%n",
+                        kernel.cluster().counters().activeSessions(), eventBytes, history, setup, kernel.liveSessionThreads(),
+                        Boolean.getBoolean("bench.compact") ? "on" : "off");
                 System.out.printf(Locale.ROOT, "heap: baseline %,d MB, with sessions %,d MB, max %,d MB; %,d bytes per session%n",
                         baseline >> 20, used >> 20, memory.getHeapMemoryUsage().getMax() >> 20, (used - baseline) / sessions);
                 Thread.sleep(Long.getLong("bench.pauseMillis", 0L));
