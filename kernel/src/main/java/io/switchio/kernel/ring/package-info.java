@@ -14,7 +14,8 @@
  * on two cores. The generational ZGC ({@code -XX:+UseZGC} on JDK 23+; add
  * {@code -XX:+ZGenerational} on JDK 21-22) does that work concurrently and gives the lowest tail,
  * best with heap room for several seconds of events ({@code -Xmx2g} or more). The
- * {@code switchio} command uses it unless {@code SWITCHIO_JAVA_OPTS} says otherwise. See
- * bench/RESULTS.md for the measurements.
+ * {@code switchio} command uses it unless {@code SWITCHIO_JAVA_OPTS} says otherwise. Under G1,
+ * {@code Kernel.Builder.compactHistory(true)} keeps older events as deltas and so gives the young
+ * collections less to copy. See bench/RESULTS.md for the measurements.
  */
 package io.switchio.kernel.ring;
