@@ -87,11 +87,6 @@ public final class EslEvent implements Event {
         return ContentTypes.EVENT_PLAIN.equals(message.contentType());
     }
 
-    /** The header index if it was built already (by a header read), else {@code null}; never builds it. */
-    HeaderBlock builtHeaders() {
-        return headers instanceof HeaderBlock h && isPlain() ? h : null;
-    }
-
     /** The header index of a {@code text/event-plain} event (built now if need be), else {@code null}. */
     HeaderBlock plainHeaders() {
         return ContentTypes.EVENT_PLAIN.equals(message.contentType()) ? (HeaderBlock) h() : null;

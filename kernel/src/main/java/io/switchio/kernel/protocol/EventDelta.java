@@ -49,16 +49,16 @@ public final class EventDelta {
         if (!(older instanceof EslEvent o) || !(newer instanceof EslEvent n) || !o.isPlain() || !n.isPlain()) {
             return null;
         }
-        Builder b = new Builder(o, n);
-        HeaderBlock indexed = o.builtHeaders();
-        if (indexed != null ? indexed.end() != b.obEnd : !b.headersOnly()) {
-            return null;
+        HeaderBlock oh = o.plainHeaders();
+        if (oh.end() != o.message().bodyStart() + o.message().bodyLength()) {
+            return null; // a body after the headers: kept whole
         }
+        Builder b = new Builder(o, n);
         if (b.lockstep()) {
             return b.result();
         }
         b.reset();
-        b.byLines(o.plainHeaders(), n.plainHeaders());
+        b.byLines(oh, n.plainHeaders());
         return b.result();
     }
 
@@ -131,10 +131,10 @@ public final class EventDelta {
 
     /**
      * Pairs the older event's lines with the successor's. First in lockstep over the raw bytes
-     * (no header index needed): shared runs are found with a vectorised mismatch and a differing
+     * (the successor's header index is not needed): shared runs are found with a vectorised mismatch and a differing
      * line must have the same name as the successor's line in the same place, the common case of
      * a channel's values changing. When lines were added or removed it starts over line by line,
-     * matching by position, then by name, through both header indexes.
+     * matching by position, then by the first line of that name, through both header indexes.
      */
     private static final class Builder {
         private final byte[] ob;
@@ -157,23 +157,6 @@ public final class EventDelta {
             this.nBase = newer.message().bodyStart();
             this.nbEnd = nBase + newer.message().bodyLength();
             this.name = older.name();
-        }
-
-        /** True when the older event is all header block: its first empty line is its last line. */
-        boolean headersOnly() {
-            int p = obStart;
-            while (p < obEnd) {
-                int lf = HeaderBlock.indexOfLineFeed(ob, p, obEnd);
-                if (lf < 0) {
-                    return true;
-                }
-                boolean empty = lf == p || (lf == p + 1 && ob[p] == '\r');
-                if (empty) {
-                    return lf + 1 == obEnd;
-                }
-                p = lf + 1;
-            }
-            return true;
         }
 
         /** The lockstep pass; false (with partial state to {@link #reset}) when the lines do not pair up. */
@@ -254,7 +237,7 @@ public final class EventDelta {
                     continue;
                 }
                 boolean sameNameHere = next < nh.size() && sameName(oh, i, nh, next);
-                int j = sameNameHere ? -1 : nh.indexOfName(ob, from, oh.nameLength(i), next);
+                int j = sameNameHere ? -1 : nh.indexOf(oh.name(i));
                 if (j >= 0 && sameBytes(nh, from, to, j)) {
                     shared(nh.lineStart(j) - nBase, to - from);
                     next = j + 1;

@@ -4,7 +4,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * A header block cut out of the wire bytes: each {@code Name: value} line is indexed once and
@@ -251,20 +250,6 @@ final class HeaderBlock implements EventHeaders {
         int len = name.length();
         for (int i = count - 1; i >= 0; i--) {
             if (nameLength(i) == len && nameEquals(lineStart(i), name, len, true)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /**
-     * The first line at or after {@code from} (then from the start) whose name is the bytes
-     * {@code name[start, start + len)}, or -1. Compares bytes, so it allocates nothing.
-     */
-    int indexOfName(byte[] name, int start, int len, int from) {
-        for (int k = 0; k < count; k++) {
-            int i = (from + k) % count;
-            if (nameLength(i) == len && Arrays.equals(bytes, lineStart(i), lineStart(i) + len, name, start, start + len)) {
                 return i;
             }
         }
