@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * FreeSWITCH. Nothing is ever dropped silently.
  *
  * <p>Wake-up: the consumer first spins and yields briefly in {@link #awaitWork} (an item usually
- * arrives within microseconds under load, and a park/unpark pair costs a system call on each
+ * arrives within microseconds under load, and a park/unpark pair costs a hand-off on each
  * side), then parks (with a timeout) after announcing it; producers unpark it after an offer only
  * when it announced, so an idle dispatcher costs no CPU and a busy one pays no wake-up cost.
  */
