@@ -15,8 +15,11 @@
  * all live calls: pauses of 2-10 ms every second or two at 100,000 events/s with 1,000 live calls
  * on two cores. The generational ZGC ({@code -XX:+UseZGC} on JDK 23+; add
  * {@code -XX:+ZGenerational} on JDK 21-22) does that work concurrently and gives the lowest tail,
- * best with heap room for several seconds of events ({@code -Xmx2g} or more). The
- * {@code switchio} command uses it unless {@code SWITCHIO_JAVA_OPTS} says otherwise. Under G1,
+ * best with heap room for several seconds of events, fixed and pre-touched
+ * ({@code -Xms2g -Xmx2g -XX:+AlwaysPreTouch} or more): a heap that keeps taking fresh pages from
+ * the OS pays a page fault per page at ~500 MB/s of events, which lengthened the p99 from under
+ * 1 ms to 17-147 ms on two cores. The {@code switchio} command runs that way unless
+ * {@code SWITCHIO_JAVA_OPTS} says otherwise. Under G1,
  * {@code Kernel.Builder.compactHistory(true)} keeps older events as deltas and so gives the young
  * collections less to copy. See bench/RESULTS.md for the measurements.
  */
