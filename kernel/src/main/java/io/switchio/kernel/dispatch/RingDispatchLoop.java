@@ -118,15 +118,20 @@ public final class RingDispatchLoop {
         return n;
     }
 
+    // no lambda per item: at 100k events/s a capturing lambda here was 1% of all allocation
     private void handle(RingItem item) {
-        safely(() -> {
+        try {
             switch (item) {
                 case RingItem.EventReceived e -> dispatcher.dispatch(e.event());
                 case RingItem.ConnectionUp up -> listener.up(up.reconnected());
                 case RingItem.ConnectionDown down -> listener.down(down.reason());
                 case RingItem.NoticeReceived notice -> LOG.debug("{}: {}", host, notice.message());
             }
-        });
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (RuntimeException e) {
+            failed(e);
+        }
     }
 
     private void safely(Runnable r) {
@@ -135,7 +140,11 @@ public final class RingDispatchLoop {
         } catch (VirtualMachineError e) {
             throw e;
         } catch (RuntimeException e) {
-            LOG.error("{}: dispatching failed (the loop goes on): {}", host, e.toString(), e);
+            failed(e);
         }
+    }
+
+    private void failed(RuntimeException e) {
+        LOG.error("{}: dispatching failed (the loop goes on): {}", host, e.toString(), e);
     }
 }
