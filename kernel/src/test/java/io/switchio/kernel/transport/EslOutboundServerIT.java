@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** The outbound server against a fake FreeSWITCH that dials in as the socket application does. */
@@ -35,16 +36,12 @@ class EslOutboundServerIT {
         TransportThreads threads = new TransportThreads("out");
         RingProbe probe = new RingProbe(256);
         CompletableFuture<OutboundChannel> handed = new CompletableFuture<>();
-        EslOutboundServer server = new EslOutboundServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                probe.ring, EventFormat.PLAIN, true, null, Duration.ofSeconds(5), handed::complete, threads);
-        server.start();
+        EslOutboundServer server = startedServer(probe, EventFormat.PLAIN, true, handed::complete, threads);
         try (Socket fs = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             fs.setSoTimeout(10_000);
             InputStream in = fs.getInputStream();
             OutputStream out = fs.getOutputStream();
-            assertEquals("connect", readCommand(in));
-            out.write(CHANNEL_DATA.getBytes(StandardCharsets.UTF_8));
-            assertEquals("myevents plain", readCommand(in));
+            dialIn(in, out, "myevents plain");
             out.write(ScriptedEslServer.reply("+OK Events Enabled").getBytes(StandardCharsets.UTF_8));
             assertEquals("linger", readCommand(in));
             out.write(ScriptedEslServer.reply("+OK will linger").getBytes(StandardCharsets.UTF_8));
@@ -83,14 +80,10 @@ class EslOutboundServerIT {
     void refusedMyeventsEndsTheConnectionWithAReason() throws Exception {
         TransportThreads threads = new TransportThreads("out");
         RingProbe probe = new RingProbe(64);
-        EslOutboundServer server = new EslOutboundServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                probe.ring, EventFormat.JSON, false, null, Duration.ofSeconds(5), ch -> { }, threads);
-        server.start();
+        EslOutboundServer server = startedServer(probe, EventFormat.JSON, false, ch -> { }, threads);
         try (Socket fs = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             fs.setSoTimeout(10_000);
-            assertEquals("connect", readCommand(fs.getInputStream()));
-            fs.getOutputStream().write(CHANNEL_DATA.getBytes(StandardCharsets.UTF_8));
-            assertEquals("myevents json", readCommand(fs.getInputStream()));
+            dialIn(fs.getInputStream(), fs.getOutputStream(), "myevents json");
             fs.getOutputStream().write(ScriptedEslServer.reply("-ERR aready enabled.").getBytes(StandardCharsets.UTF_8));
             RingItem.ConnectionDown down = probe.await(RingItem.ConnectionDown.class);
             assertTrue(down.reason().contains("-ERR aready enabled."), down.reason());
@@ -105,16 +98,12 @@ class EslOutboundServerIT {
         TransportThreads threads = new TransportThreads("out");
         RingProbe probe = new RingProbe(256);
         CompletableFuture<OutboundChannel> handed = new CompletableFuture<>();
-        EslOutboundServer server = new EslOutboundServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                probe.ring, EventFormat.PLAIN, false, null, Duration.ofSeconds(5), handed::complete, threads);
-        server.start();
+        EslOutboundServer server = startedServer(probe, EventFormat.PLAIN, false, handed::complete, threads);
         try (Socket fs = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             fs.setSoTimeout(10_000);
             InputStream in = fs.getInputStream();
             OutputStream out = fs.getOutputStream();
-            assertEquals("connect", readCommand(in));
-            out.write(CHANNEL_DATA.getBytes(StandardCharsets.UTF_8));
-            assertEquals("myevents plain", readCommand(in));
+            dialIn(in, out, "myevents plain");
             out.write(ScriptedEslServer.reply("+OK Events Enabled").getBytes(StandardCharsets.UTF_8));
             OutboundChannel channel = handed.get(10, TimeUnit.SECONDS);
             RingItem.EventReceived data = probe.awaitEvents("CHANNEL_DATA", 1).get(0);
@@ -147,6 +136,22 @@ class EslOutboundServerIT {
             server.close();
         }
         assertEquals(0, threads.alive());
+    }
+
+    /** An outbound server on a free loopback port, started. */
+    private static EslOutboundServer startedServer(RingProbe probe, EventFormat format, boolean linger,
+            Consumer<OutboundChannel> handed, TransportThreads threads) throws IOException {
+        EslOutboundServer server = new EslOutboundServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                probe.ring, format, linger, null, Duration.ofSeconds(5), handed, threads);
+        server.start();
+        return server;
+    }
+
+    /** Plays FreeSWITCH's side of the hand-over up to the subscription the server must ask for. */
+    private static void dialIn(InputStream in, OutputStream out, String expectedSubscription) throws IOException {
+        assertEquals("connect", readCommand(in));
+        out.write(CHANNEL_DATA.getBytes(StandardCharsets.UTF_8));
+        assertEquals(expectedSubscription, readCommand(in));
     }
 
     private static String readCommand(InputStream in) throws IOException {

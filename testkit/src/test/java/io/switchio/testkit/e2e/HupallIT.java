@@ -15,17 +15,33 @@ import org.junit.jupiter.api.Test;
  */
 class HupallIT {
 
+    /**
+     * The host's client, and the uuids of an answered call of the {@code default} group and of the
+     * {@code Named} group.
+     */
+    private record AnsweredCalls(Client client, String plain, String named) {
+    }
+
+    /** Starts the kernel with TonePlay in both groups and waits until one call of each is answered. */
+    private static AnsweredCalls answerOneCallPerGroup(FreeSwitchSimulator fs, Kernel kernel) {
+        kernel.start();
+        kernel.loadApp(new TonePlay(), AppOptions.defaults());
+        kernel.loadApp(new TonePlay(), AppOptions.group("Named"));
+        Client client = kernel.cluster().clients().get(0);
+        String plain = fs.injectInboundCall("1000", Map.of());
+        String named = fs.injectInboundCall("1001", Map.of("sip_h_X-switchio_app", "Named"));
+        E2e.await(() -> client.session(plain).map(s -> s.isAnswered()).orElse(false)
+                && client.session(named).map(s -> s.isAnswered()).orElse(false), () -> "both calls answered");
+        return new AnsweredCalls(client, plain, named);
+    }
+
     @Test
     void hupallHangsUpTheDefaultGroupAndTheNamedOnesButNotForeignCalls() {
         try (FreeSwitchSimulator fs = E2e.simulator(); Kernel kernel = E2e.kernel(fs).build()) {
-            kernel.start();
-            kernel.loadApp(new TonePlay(), AppOptions.defaults());
-            kernel.loadApp(new TonePlay(), AppOptions.group("Named"));
-            Client client = kernel.cluster().clients().get(0);
-            String plain = fs.injectInboundCall("1000", Map.of());
-            String named = fs.injectInboundCall("1001", Map.of("sip_h_X-switchio_app", "Named"));
-            E2e.await(() -> client.session(plain).map(s -> s.isAnswered()).orElse(false)
-                    && client.session(named).map(s -> s.isAnswered()).orElse(false), () -> "both calls answered");
+            AnsweredCalls calls = answerOneCallPerGroup(fs, kernel);
+            Client client = calls.client();
+            String plain = calls.plain();
+            String named = calls.named();
             assertEquals(AppOptions.DEFAULT_GROUP, client.session(plain).orElseThrow().appId());
             kernel.hupall();
             E2e.await(() -> fs.channel(plain).isEmpty(), () -> "the default group's call is hung up");
@@ -38,14 +54,10 @@ class HupallIT {
     @Test
     void clientHupallOfTheDefaultGroupLeavesOtherGroupsAlone() {
         try (FreeSwitchSimulator fs = E2e.simulator(); Kernel kernel = E2e.kernel(fs).build()) {
-            kernel.start();
-            kernel.loadApp(new TonePlay(), AppOptions.defaults());
-            kernel.loadApp(new TonePlay(), AppOptions.group("Named"));
-            Client client = kernel.cluster().clients().get(0);
-            String plain = fs.injectInboundCall("1000", Map.of());
-            String named = fs.injectInboundCall("1001", Map.of("sip_h_X-switchio_app", "Named"));
-            E2e.await(() -> client.session(plain).map(s -> s.isAnswered()).orElse(false)
-                    && client.session(named).map(s -> s.isAnswered()).orElse(false), () -> "both calls answered");
+            AnsweredCalls calls = answerOneCallPerGroup(fs, kernel);
+            Client client = calls.client();
+            String plain = calls.plain();
+            String named = calls.named();
             client.hupall(AppOptions.DEFAULT_GROUP);
             E2e.await(() -> fs.channel(plain).isEmpty(), () -> "the default group's call is hung up");
             assertEquals(true, fs.channel(named).isPresent(), "the named group's call stays");
