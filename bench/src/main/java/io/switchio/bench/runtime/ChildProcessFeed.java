@@ -58,6 +58,7 @@ final class ChildProcessFeed implements EventFeed {
         return port;
     }
 
+    /** Waits for the child's word; the child itself gives the kernel 30 s to connect, whatever {@code seconds} says. */
     @Override
     public boolean awaitClient(int seconds) throws IOException {
         expect("client");

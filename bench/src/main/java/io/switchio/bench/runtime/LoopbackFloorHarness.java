@@ -28,6 +28,7 @@ public final class LoopbackFloorHarness {
 
     private static final byte[] STAMP = "X-Bench-Nanos: ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] LENGTH = "Content-Length: ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] BLANK_LINE = {'\n', '\n'};
 
     private LoopbackFloorHarness() {
     }
@@ -84,7 +85,7 @@ public final class LoopbackFloorHarness {
             try {
                 while (true) {
                     int blank;
-                    while ((blank = indexOf(new byte[] {'\n', '\n'}, start, end)) < 0) {
+                    while ((blank = indexOf(BLANK_LINE, start, end)) < 0) {
                         fill();
                     }
                     int bodyStart = blank + 2;
